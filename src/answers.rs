@@ -1,0 +1,299 @@
+//! The answers-file format: one answer per line, `#` comments and blank lines ignored; an
+//! answer is a 1-based choice number or a choice key; `ID = ANSWER` answers question ID,
+//! a plain line answers the next unanswered question. Parsing and resolving against a bank
+//! are separate steps, so the same resolver serves files and typed answers.
+
+use std::fmt;
+
+use crate::bank::{Bank, ChoiceError, Question, TRACK_ID};
+use crate::sanitize;
+
+/// One meaningful line of an answers file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// 1-based line number in the file.
+    pub number: usize,
+    /// The question id for an `ID = ANSWER` line.
+    pub id: Option<String>,
+    /// The answer as written, trimmed.
+    pub answer: String,
+}
+
+/// Splits an answers file into its meaningful lines. Never fails: what a line means is
+/// decided against a bank by [`resolve`].
+pub fn parse(text: &str) -> Vec<Line> {
+    text.split('\n')
+        .enumerate()
+        .filter_map(|(i, raw)| {
+            let content = raw.split('#').next().unwrap_or("").trim();
+            if content.is_empty() {
+                return None;
+            }
+            let (id, answer) = match content.split_once('=') {
+                Some((id, answer)) => (Some(id.trim().to_string()), answer.trim()),
+                None => (None, content),
+            };
+            Some(Line { number: i + 1, id, answer: answer.to_string() })
+        })
+        .collect()
+}
+
+/// The answers of one run: for every question of the bank, the index of the chosen choice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answers {
+    choices: Vec<usize>,
+}
+
+impl Answers {
+    /// Builds answers from one choice index per question, in bank order.
+    pub fn new(bank: &Bank, choices: Vec<usize>) -> Answers {
+        debug_assert_eq!(choices.len(), bank.questions.len());
+        Answers { choices }
+    }
+
+    /// The chosen choice index of question `index`.
+    pub fn choice(&self, index: usize) -> usize {
+        self.choices[index]
+    }
+
+    /// `(question, choice index)` pairs in bank order.
+    pub fn iter<'b>(&'b self, bank: &'b Bank) -> impl Iterator<Item = (&'b Question, usize)> + 'b {
+        bank.questions.iter().zip(self.choices.iter().copied())
+    }
+
+    /// The keyed form (`id = key` lines) that `--answers` replays.
+    pub fn to_keyed(&self, bank: &Bank) -> String {
+        let mut out = String::from("# mlcheck answers; replay with: mlcheck quiz --answers FILE\n");
+        for (q, c) in self.iter(bank) {
+            out.push_str(&format!("{} = {}\n", q.id, q.choices[c].key));
+        }
+        out
+    }
+}
+
+/// What is wrong with an answers file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswersError {
+    /// `ID = ...` names no question.
+    UnknownId { line: usize, id: String, suggestion: Option<String> },
+    /// The answer names no choice of its question.
+    BadAnswer { line: usize, id: String, answer: String, out_of_range: bool, valid: String },
+    /// A question is answered a second time.
+    Twice { line: usize, id: String, first: Answered },
+    /// A plain answer after every question has one.
+    Extra { line: usize, questions: usize },
+    /// Questions left without an answer.
+    Missing { ids: Vec<String>, first_valid: String },
+}
+
+/// Where a question got its first answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answered {
+    /// On this line of the file.
+    Line(usize),
+    /// By `--track`.
+    TrackFlag,
+}
+
+impl fmt::Display for AnswersError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnswersError::UnknownId { id, suggestion, .. } => {
+                write!(f, "there is no question `{}`", sanitize::escape(id))?;
+                match suggestion {
+                    Some(s) => write!(f, "; did you mean `{s}`?"),
+                    None => write!(f, "; `mlcheck questions` lists the ids"),
+                }
+            }
+            AnswersError::BadAnswer { id, answer, out_of_range, valid, .. } => {
+                let answer = sanitize::escape(answer);
+                if *out_of_range {
+                    write!(f, "question `{id}` has no choice {answer}; answer with {valid}")
+                } else {
+                    write!(f, "`{answer}` is not an answer to question `{id}`; answer with {valid}")
+                }
+            }
+            AnswersError::Twice { id, first, .. } => match first {
+                Answered::Line(first) => {
+                    write!(f, "question `{id}` is answered twice (first on line {first}); keep one of the two lines")
+                }
+                Answered::TrackFlag => write!(f, "question `{id}` is already answered by --track; drop one of the two"),
+            },
+            AnswersError::Extra { questions, .. } => {
+                write!(f, "one answer too many: all {questions} questions are already answered")
+            }
+            AnswersError::Missing { ids, first_valid } => {
+                let list: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
+                write!(
+                    f,
+                    "{} question{} without an answer: {}; add a line such as `{} = ...` ({first_valid})",
+                    ids.len(),
+                    if ids.len() == 1 { "" } else { "s" },
+                    list.join(", "),
+                    ids[0]
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for AnswersError {}
+
+impl AnswersError {
+    /// The line of the answers file the problem is on, if it is on one.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            AnswersError::UnknownId { line, .. }
+            | AnswersError::BadAnswer { line, .. }
+            | AnswersError::Twice { line, .. }
+            | AnswersError::Extra { line, .. } => Some(*line),
+            AnswersError::Missing { .. } => None,
+        }
+    }
+}
+
+/// The closest question id to `id`, if it is close enough to be a likely typo.
+pub fn suggest(bank: &Bank, id: &str) -> Option<String> {
+    let id = id.to_ascii_lowercase();
+    bank.questions
+        .iter()
+        .map(|q| (strsim::damerau_levenshtein(&id, &q.id), &q.id))
+        .filter(|(d, q)| *d <= 2.max(q.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, q)| q.clone())
+}
+
+/// Matches `answer` to a choice of `question`, with the error the file would get.
+pub fn choose(question: &Question, answer: &str, line: usize) -> Result<usize, AnswersError> {
+    question.find_choice(answer).map_err(|e| AnswersError::BadAnswer {
+        line,
+        id: question.id.clone(),
+        answer: answer.to_string(),
+        out_of_range: e == ChoiceError::OutOfRange,
+        valid: question.valid_answers(),
+    })
+}
+
+/// Resolves parsed lines against `bank`. `track` is the choice index given by `--track`.
+pub fn resolve(bank: &Bank, lines: &[Line], track: Option<usize>) -> Result<Answers, AnswersError> {
+    let mut given: Vec<Option<(usize, Answered)>> = vec![None; bank.questions.len()];
+    if let Some(t) = track {
+        given[0] = Some((t, Answered::TrackFlag));
+    }
+    for line in lines {
+        let index = match &line.id {
+            Some(id) => match bank.question_index(&id.to_ascii_lowercase()) {
+                Some(i) => i,
+                None => {
+                    return Err(AnswersError::UnknownId {
+                        line: line.number,
+                        id: id.clone(),
+                        suggestion: suggest(bank, id),
+                    })
+                }
+            },
+            None => match given.iter().position(Option::is_none) {
+                Some(i) => i,
+                None => return Err(AnswersError::Extra { line: line.number, questions: bank.questions.len() }),
+            },
+        };
+        let question = &bank.questions[index];
+        let choice = choose(question, &line.answer, line.number)?;
+        match given[index] {
+            None => given[index] = Some((choice, Answered::Line(line.number))),
+            // Saved answers carry the track line; replaying them with the same --track is fine.
+            Some((same, Answered::TrackFlag)) if same == choice && question.id == TRACK_ID => {}
+            Some((_, first)) => return Err(AnswersError::Twice { line: line.number, id: question.id.clone(), first }),
+        }
+    }
+    let missing: Vec<usize> = (0..given.len()).filter(|&i| given[i].is_none()).collect();
+    if let Some(&first) = missing.first() {
+        return Err(AnswersError::Missing {
+            ids: missing.iter().map(|&i| bank.questions[i].id.clone()).collect(),
+            first_valid: bank.questions[first].valid_answers(),
+        });
+    }
+    Ok(Answers { choices: given.into_iter().map(|g| g.map(|(c, _)| c).unwrap_or(0)).collect() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bank() -> Bank {
+        Bank::builtin().unwrap()
+    }
+
+    fn resolve_text(text: &str) -> Result<Answers, AnswersError> {
+        resolve(&bank(), &parse(text), None)
+    }
+
+    fn all_first(bank: &Bank) -> String {
+        bank.questions.iter().map(|_| "1\n").collect()
+    }
+
+    #[test]
+    fn parses_comments_blanks_keys_and_crlf() {
+        let lines = parse("# header\r\n\r\n  2  \r\nfun = Agree # why not\r\n   # indented comment\n");
+        assert_eq!(
+            lines,
+            vec![
+                Line { number: 3, id: None, answer: "2".into() },
+                Line { number: 4, id: Some("fun".into()), answer: "Agree".into() },
+            ]
+        );
+    }
+
+    #[test]
+    fn positional_keyed_and_mixed_agree() {
+        let bank = bank();
+        let positional = resolve_text(&all_first(&bank)).unwrap();
+        let keyed: String = bank.questions.iter().rev().map(|q| format!("{} = {}\n", q.id, q.choices[0].key)).collect();
+        assert_eq!(resolve_text(&keyed).unwrap(), positional);
+        let mut mixed = format!("{} = 1\n", bank.questions[3].id);
+        mixed.push_str(&"1\n".repeat(bank.questions.len() - 1));
+        assert_eq!(resolve_text(&mixed).unwrap(), positional);
+    }
+
+    #[test]
+    fn reports_each_kind_of_mistake_with_its_line() {
+        let bank = bank();
+        let n = bank.questions.len();
+        match resolve_text("backend\nfnu = 1\n") {
+            Err(AnswersError::UnknownId { line: 2, suggestion: Some(s), .. }) => assert_eq!(s, "fun"),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(resolve_text("0"), Err(AnswersError::BadAnswer { line: 1, out_of_range: true, .. })));
+        assert!(matches!(resolve_text("1\n-1"), Err(AnswersError::BadAnswer { line: 2, out_of_range: false, .. })));
+        assert!(matches!(
+            resolve_text("track = 1\ntrack = 2"),
+            Err(AnswersError::Twice { line: 2, first: Answered::Line(1), .. })
+        ));
+        let extra = format!("{}1\n", all_first(&bank));
+        assert!(matches!(resolve_text(&extra), Err(AnswersError::Extra { line, .. }) if line == n + 1));
+        match resolve_text("1\n") {
+            Err(AnswersError::Missing { ids, .. }) => assert_eq!(ids.len(), n - 1),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn track_flag_answers_the_first_question() {
+        let bank = bank();
+        let rest: String = bank.questions[1..].iter().map(|_| "2\n").collect();
+        let answers = resolve(&bank, &parse(&rest), Some(1)).unwrap();
+        assert_eq!(answers.choice(0), 1);
+        assert!(resolve(&bank, &parse(&format!("track = backend\n{rest}")), Some(1)).is_ok());
+        assert!(matches!(
+            resolve(&bank, &parse(&format!("track = mobile\n{rest}")), Some(1)),
+            Err(AnswersError::Twice { first: Answered::TrackFlag, .. })
+        ));
+    }
+
+    #[test]
+    fn keyed_form_round_trips() {
+        let bank = bank();
+        let answers = resolve_text(&bank.questions.iter().map(|_| "2\n").collect::<String>()).unwrap();
+        assert_eq!(resolve_text(&answers.to_keyed(&bank)).unwrap(), answers);
+    }
+}

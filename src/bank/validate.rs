@@ -1,0 +1,549 @@
+//! Turns a `RawBank` into a `Bank`, collecting every problem with its byte offset.
+
+use std::collections::HashMap;
+
+use toml::Spanned;
+
+use super::raw::{RawAdvice, RawBank, RawChoice, RawQuestion, RawText};
+use super::{Advice, Bank, Choice, Direction, Kind, Question, Text, AGREEMENT_KEYS, MYTHS, TRACKS, TRACK_ID};
+use crate::lang::Lang;
+use crate::sanitize;
+
+/// Weights must lie within ±this, so that no bank can overflow a score.
+pub const MAX_WEIGHT: i64 = 1000;
+/// The schema version this build reads.
+const VERSION: i64 = 1;
+
+/// A problem at a byte offset of the source.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub offset: usize,
+    pub message: String,
+}
+
+/// Parses TOML text and validates it.
+pub fn parse(text: &str) -> Result<Bank, Vec<Diagnostic>> {
+    let raw: RawBank = toml::from_str(text).map_err(|err| {
+        let offset = err.span().map(|s| s.start).unwrap_or(0);
+        // toml's Display repeats the source line; build the message from its parts instead.
+        let message = err.message().trim().to_string();
+        vec![Diagnostic { offset, message: format!("invalid TOML: {message}") }]
+    })?;
+    let mut v = Validator::default();
+    let bank = v.bank(raw);
+    match bank {
+        Some(bank) if v.problems.is_empty() => Ok(bank),
+        _ => Err(v.problems),
+    }
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Diagnostic>,
+    languages: Vec<Lang>,
+}
+
+fn valid_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+}
+
+impl Validator {
+    fn error(&mut self, offset: usize, message: impl Into<String>) {
+        self.problems.push(Diagnostic { offset, message: message.into() });
+    }
+
+    fn require<'a, T>(&mut self, field: &'a Option<T>, owner: usize, what: &str) -> Option<&'a T> {
+        if field.is_none() {
+            self.error(owner, format!("missing `{what}`"));
+        }
+        field.as_ref()
+    }
+
+    fn bank(&mut self, raw: RawBank) -> Option<Bank> {
+        match &raw.version {
+            None => self.error(0, format!("missing `version`; add `version = {VERSION}` at the top")),
+            Some(v) if *v.get_ref() != VERSION => self.error(
+                v.span().start,
+                format!("unsupported `version = {}`; this mlcheck reads version {VERSION}", v.get_ref()),
+            ),
+            Some(_) => {}
+        }
+        self.languages(&raw);
+        let threshold = self.require(&raw.threshold, 0, "threshold (the score from which ML is recommended)");
+        let threshold = threshold.map(|t| (*t.get_ref(), t.span().start));
+        let title = self.text_field(&raw.title, 0, "title");
+        let intro = self.text_field(&raw.intro, 0, "intro");
+        let disclaimer = self.text_field(&raw.disclaimer, 0, "disclaimer");
+        let agreement = self.agreement(&raw);
+        let questions = self.questions(&raw, &agreement);
+        let verdicts = self.results(&raw, &questions);
+        let advice = self.advice(raw.advice.as_deref().unwrap_or(&[]), &questions);
+
+        let (threshold, threshold_at) = threshold?;
+        let bank = Bank {
+            languages: self.languages.clone(),
+            threshold,
+            title,
+            intro,
+            disclaimer,
+            questions: questions.into_iter().map(|(q, _)| q).collect(),
+            verdicts,
+            advice,
+        };
+        self.scores(&bank, threshold_at);
+        Some(bank)
+    }
+
+    fn languages(&mut self, raw: &RawBank) {
+        let Some(list) = self.require(&raw.languages, 0, "languages (for example `languages = [\"en\", \"ko\"]`)")
+        else {
+            self.languages = Lang::ALL.to_vec();
+            return;
+        };
+        for code in list.get_ref() {
+            match Lang::from_code(code.get_ref()) {
+                Some(lang) if self.languages.contains(&lang) => {
+                    self.error(code.span().start, format!("language `{}` is listed twice", code.get_ref()))
+                }
+                Some(lang) => self.languages.push(lang),
+                None => self.error(
+                    code.span().start,
+                    format!("unknown language `{}`; mlcheck speaks `en` and `ko`", code.get_ref()),
+                ),
+            }
+        }
+        if self.languages.is_empty() {
+            if list.get_ref().is_empty() {
+                self.error(list.span().start, "`languages` is empty; list at least one of \"en\", \"ko\"");
+            }
+            self.languages = vec![Lang::En];
+        }
+    }
+
+    fn text_field(&mut self, raw: &Option<RawText>, owner: usize, what: &str) -> Text {
+        match raw {
+            None => {
+                self.error(owner, format!("missing `{what}`"));
+                Text::default()
+            }
+            Some(text) => self.text(text, what),
+        }
+    }
+
+    fn text(&mut self, raw: &RawText, what: &str) -> Text {
+        let mut out = Text::default();
+        for (code, value) in raw.get_ref() {
+            let at = value.span().start;
+            match Lang::from_code(code) {
+                Some(lang) if self.languages.contains(&lang) => out.0[lang.index()] = value.get_ref().clone(),
+                _ => {
+                    let have: Vec<&str> = self.languages.iter().map(|l| l.code()).collect();
+                    self.error(
+                        at,
+                        format!(
+                            "`{what}` has text in `{}`, which is not in `languages` ({})",
+                            sanitize::escape(code),
+                            have.join(", ")
+                        ),
+                    );
+                    continue;
+                }
+            }
+            let s = value.get_ref();
+            if s.trim().is_empty() {
+                self.error(at, format!("`{what}`: the `{code}` text is empty"));
+            }
+            if let Some((n, c)) = s.chars().enumerate().find(|&(_, c)| sanitize::is_forbidden(c)) {
+                self.error(
+                    at,
+                    format!(
+                        "`{what}`: the `{code}` text contains {} at character {}; banks may not contain \
+                         control characters or terminal escape sequences",
+                        sanitize::describe(c),
+                        n + 1
+                    ),
+                );
+            }
+        }
+        for lang in self.languages.clone() {
+            if !raw.get_ref().contains_key(lang.code()) {
+                self.error(
+                    raw.span().start,
+                    format!("`{what}` has no `{}` text; add `{} = \"...\"`", lang.code(), lang.code()),
+                );
+            }
+        }
+        out
+    }
+
+    fn agreement(&mut self, raw: &RawBank) -> Vec<Text> {
+        let Some(agreement) = self.require(&raw.agreement, 0, "[agreement] (the labels of the five-point scale)")
+        else {
+            return vec![Text::default(); 5];
+        };
+        let a = agreement.get_ref();
+        let at = agreement.span().start;
+        [&a.strongly_disagree, &a.disagree, &a.neutral, &a.agree, &a.strongly_agree]
+            .into_iter()
+            .zip(AGREEMENT_KEYS)
+            .map(|(field, key)| self.text_field(field, at, &format!("agreement.{key}")))
+            .collect()
+    }
+
+    /// Validates every question; returns each with its offset, for later references.
+    fn questions(&mut self, raw: &RawBank, agreement: &[Text]) -> Vec<(Question, usize)> {
+        let Some(list) = self.require(&raw.questions, 0, "[[questions]]") else {
+            return Vec::new();
+        };
+        let mut out: Vec<(Question, usize)> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (position, q) in list.get_ref().iter().enumerate() {
+            let Some(question) = self.question(q, agreement) else { continue };
+            let at = q.span().start;
+            if seen.contains_key(&question.id) {
+                self.error(
+                    q.get_ref().id.as_ref().map(|s| s.span().start).unwrap_or(at),
+                    format!("duplicate question id `{}`; every id must be unique", question.id),
+                );
+                continue;
+            }
+            if question.kind == Kind::Track && position != 0 {
+                self.error(at, "the `track` question must come first");
+            }
+            seen.insert(question.id.clone(), at);
+            out.push((question, at));
+        }
+        let end = list.span().start;
+        if !out.iter().any(|(q, _)| q.kind == Kind::Track) {
+            self.error(end, "missing the `track` question (id = \"track\", kind = \"track\")");
+        }
+        for myth in MYTHS {
+            if !out.iter().any(|(q, _)| q.id == myth) {
+                self.error(end, format!("missing the myth question `{myth}` (kind = \"myth\")"));
+            }
+        }
+        // Keep the track question first even if the file misplaced it, so the model holds its promise.
+        out.sort_by_key(|(q, _)| q.kind != Kind::Track);
+        out
+    }
+
+    fn question(&mut self, q: &Spanned<RawQuestion>, agreement: &[Text]) -> Option<Question> {
+        let at = q.span().start;
+        let raw = q.get_ref();
+        let id = self.require(&raw.id, at, "id").map(|id| (id.get_ref().clone(), id.span().start));
+        let label = match &id {
+            Some((id, _)) => format!("question `{}`", sanitize::escape(id)),
+            None => "question".to_string(),
+        };
+        if let Some((id, id_at)) = &id {
+            if !valid_id(id) {
+                self.error(
+                    *id_at,
+                    format!("{label}: ids use lowercase letters, digits and hyphens (like `future-proof`)"),
+                );
+            }
+        }
+        let kind = self.require(&raw.kind, at, &format!("kind in {label} (\"track\", \"myth\" or \"check\")"));
+        let kind = kind.map(|k| (k.get_ref().as_str(), k.span().start));
+        let topic = self.text_field(&raw.topic, at, &format!("{label}: topic"));
+        let prompt = self.text_field(&raw.prompt, at, &format!("{label}: prompt"));
+        let summary = raw.summary.as_ref().map(|t| self.text(t, &format!("{label}: summary")));
+        let counterpoint = raw.counterpoint.as_ref().map(|t| self.text(t, &format!("{label}: counterpoint")));
+        let (id, id_at) = id?;
+        let (kind, kind_at) = kind?;
+
+        let kind = match kind {
+            "track" => {
+                if id != TRACK_ID {
+                    self.error(id_at, format!("{label}: the track question must have id = \"{TRACK_ID}\""));
+                }
+                self.forbid(&raw.myth, &label, "myth", "the track question");
+                self.forbid(&raw.weights, &label, "weights", "the track question");
+                Kind::Track
+            }
+            "myth" => {
+                if !MYTHS.contains(&id.as_str()) {
+                    self.error(id_at, format!("{label}: a myth's id must be one of: {}", MYTHS.join(", ")));
+                }
+                self.forbid(&raw.myth, &label, "myth", "a myth (it is its own myth)");
+                self.forbid(&raw.choices, &label, "choices", "a myth (give `weights` for the agreement scale)");
+                if raw.summary.is_none() {
+                    self.error(at, format!("{label}: missing `summary` (a one-line counterpoint)"));
+                }
+                if raw.counterpoint.is_none() {
+                    self.error(at, format!("{label}: missing `counterpoint`"));
+                }
+                Kind::Myth
+            }
+            "check" => {
+                self.forbid(&raw.weights, &label, "weights", "a reality check (give `choices`)");
+                let myth = self.require(&raw.myth, at, &format!("myth in {label} (the myth this check belongs to)"));
+                let myth = myth?;
+                if !MYTHS.contains(&myth.get_ref().as_str()) {
+                    self.error(
+                        myth.span().start,
+                        format!(
+                            "{label}: `myth = \"{}\"` is not a myth; use one of: {}",
+                            sanitize::escape(myth.get_ref()),
+                            MYTHS.join(", ")
+                        ),
+                    );
+                }
+                Kind::Check { myth: myth.get_ref().clone() }
+            }
+            other => {
+                self.error(
+                    kind_at,
+                    format!(
+                        "{label}: unknown kind `{}`; use \"track\", \"myth\" or \"check\"",
+                        sanitize::escape(other)
+                    ),
+                );
+                return None;
+            }
+        };
+
+        let choices = if kind == Kind::Myth {
+            self.myth_choices(raw, at, &label, agreement)
+        } else {
+            self.choices(raw, at, &label, &kind)
+        };
+        Some(Question { id, kind, topic, prompt, choices, summary, counterpoint })
+    }
+
+    fn forbid<T>(&mut self, field: &Option<Spanned<T>>, label: &str, name: &str, whom: &str) {
+        if let Some(f) = field {
+            self.error(f.span().start, format!("{label}: `{name}` does not belong in {whom}"));
+        }
+    }
+
+    fn weight(&mut self, w: &Spanned<i64>, label: &str) -> i64 {
+        let value = *w.get_ref();
+        if value.abs() > MAX_WEIGHT {
+            self.error(
+                w.span().start,
+                format!("{label}: weight {value} is out of range (-{MAX_WEIGHT} to {MAX_WEIGHT})"),
+            );
+            return 0;
+        }
+        value
+    }
+
+    fn myth_choices(&mut self, raw: &RawQuestion, at: usize, label: &str, agreement: &[Text]) -> Vec<Choice> {
+        let Some(weights) =
+            self.require(&raw.weights, at, &format!("weights in {label} (five, strongly disagree first)"))
+        else {
+            return Vec::new();
+        };
+        let list = weights.get_ref();
+        if list.len() != 5 {
+            self.error(
+                weights.span().start,
+                format!("{label}: `weights` needs 5 numbers (strongly disagree … strongly agree), not {}", list.len()),
+            );
+            return Vec::new();
+        }
+        let values: Vec<i64> = list.iter().map(|w| self.weight(w, label)).collect();
+        if values.windows(2).any(|pair| pair[0] <= pair[1]) {
+            self.error(
+                weights.span().start,
+                format!("{label}: `weights` must go strictly down: the more someone agrees with a myth, the lower the weight"),
+            );
+        }
+        if let Some(w) = list[3..].iter().find(|w| *w.get_ref() > 0) {
+            self.error(
+                w.span().start,
+                format!("{label}: agreeing with a myth must never count toward ML (weight ≤ 0)"),
+            );
+        }
+        AGREEMENT_KEYS
+            .iter()
+            .zip(agreement)
+            .zip(values)
+            .map(|((key, label), weight)| Choice { key: key.to_string(), label: label.clone(), weight })
+            .collect()
+    }
+
+    fn choices(&mut self, raw: &RawQuestion, at: usize, label: &str, kind: &Kind) -> Vec<Choice> {
+        let Some(list) = self.require(&raw.choices, at, &format!("choices in {label}")) else {
+            return Vec::new();
+        };
+        if list.get_ref().len() < 2 {
+            self.error(list.span().start, format!("{label}: needs at least two choices"));
+        }
+        let mut out: Vec<Choice> = Vec::new();
+        for c in list.get_ref() {
+            if let Some(choice) = self.choice(c, label) {
+                if out.iter().any(|o| o.key == choice.key) {
+                    let key_at = c.get_ref().key.as_ref().map(|k| k.span().start).unwrap_or(c.span().start);
+                    self.error(key_at, format!("{label}: duplicate choice key `{}`", choice.key));
+                    continue;
+                }
+                if *kind == Kind::Track && choice.weight != 0 {
+                    let w_at = c.get_ref().weight.as_ref().map(|w| w.span().start).unwrap_or(c.span().start);
+                    self.error(w_at, format!("{label}: the track question's weights must be 0"));
+                }
+                out.push(choice);
+            }
+        }
+        if *kind == Kind::Track {
+            let mut keys: Vec<&str> = out.iter().map(|c| c.key.as_str()).collect();
+            keys.sort_unstable();
+            let mut want = TRACKS.to_vec();
+            want.sort_unstable();
+            if keys != want && out.len() == list.get_ref().len() {
+                self.error(
+                    list.span().start,
+                    format!("{label}: the track choices must be exactly: {}", TRACKS.join(", ")),
+                );
+            }
+        }
+        out
+    }
+
+    fn choice(&mut self, c: &Spanned<RawChoice>, label: &str) -> Option<Choice> {
+        let at = c.span().start;
+        let raw = c.get_ref();
+        let key = self.require(&raw.key, at, &format!("key in a choice of {label}"));
+        let weight = self.require(&raw.weight, at, &format!("weight in a choice of {label}"));
+        let key_name = key.map(|k| sanitize::escape(k.get_ref())).unwrap_or_default();
+        let text = self.text_field(&raw.label, at, &format!("{label}, choice `{key_name}`: label"));
+        let (key, weight) = (key?, weight?);
+        if !valid_id(key.get_ref()) {
+            self.error(
+                key.span().start,
+                format!("{label}: choice key `{key_name}` must use lowercase letters, digits and hyphens"),
+            );
+        }
+        let weight = self.weight(weight, label);
+        Some(Choice { key: key.get_ref().clone(), label: text, weight })
+    }
+
+    fn results(&mut self, raw: &RawBank, questions: &[(Question, usize)]) -> Vec<(String, Text)> {
+        let Some(results) = self.require(&raw.results, 0, "[results] (the verdict line for ml and each track)") else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let wanted: Vec<&str> = std::iter::once("ml").chain(TRACKS).collect();
+        for (key, result) in results.get_ref() {
+            if !wanted.contains(&key.as_str()) {
+                self.error(
+                    result.span().start,
+                    format!("unknown result `{}`; results are: {}", sanitize::escape(key), wanted.join(", ")),
+                );
+                continue;
+            }
+            let text =
+                self.text_field(&result.get_ref().verdict, result.span().start, &format!("results.{key}.verdict"));
+            out.push((key.clone(), text));
+        }
+        let has_track = questions.iter().any(|(q, _)| q.kind == Kind::Track);
+        for key in wanted {
+            if !results.get_ref().contains_key(key) && (key == "ml" || has_track) {
+                self.error(results.span().start, format!("missing `[results.{key}]` with its `verdict`"));
+            }
+        }
+        out
+    }
+
+    fn advice(&mut self, list: &[Spanned<RawAdvice>], questions: &[(Question, usize)]) -> Vec<Advice> {
+        let mut out = Vec::new();
+        for a in list {
+            let at = a.span().start;
+            let raw = a.get_ref();
+            let text = self.text_field(&raw.text, at, "advice: text");
+            let verdict = match self.require(&raw.verdict, at, "verdict in advice (\"ml\" or \"stay\")") {
+                Some(v) if v.get_ref() == "ml" => Some(Direction::Ml),
+                Some(v) if v.get_ref() == "stay" => Some(Direction::Stay),
+                Some(v) => {
+                    self.error(v.span().start, "advice: `verdict` must be \"ml\" or \"stay\"");
+                    None
+                }
+                None => None,
+            };
+            let when = raw.when.as_ref().and_then(|w| self.when(w, questions));
+            if let (Some(verdict), true) = (verdict, raw.when.is_none() || when.is_some()) {
+                out.push(Advice { verdict, when, text });
+            }
+        }
+        out
+    }
+
+    fn when(
+        &mut self,
+        w: &Spanned<super::raw::RawWhen>,
+        questions: &[(Question, usize)],
+    ) -> Option<(usize, Vec<usize>)> {
+        let at = w.span().start;
+        let question = self.require(&w.get_ref().question, at, "question in advice `when`")?;
+        let choices = self.require(&w.get_ref().choices, at, "choices in advice `when`")?;
+        let Some(index) = questions.iter().position(|(q, _)| &q.id == question.get_ref()) else {
+            self.error(
+                question.span().start,
+                format!(
+                    "advice: `when` names question `{}`, which does not exist",
+                    sanitize::escape(question.get_ref())
+                ),
+            );
+            return None;
+        };
+        let q = &questions[index].0;
+        let mut picked = Vec::new();
+        for key in choices.get_ref() {
+            match q.choices.iter().position(|c| &c.key == key.get_ref()) {
+                Some(i) => picked.push(i),
+                None => self.error(
+                    key.span().start,
+                    format!("advice: question `{}` has no choice `{}`", q.id, sanitize::escape(key.get_ref())),
+                ),
+            }
+        }
+        (picked.len() == choices.get_ref().len()).then_some((index, picked))
+    }
+
+    fn scores(&mut self, bank: &Bank, threshold_at: usize) {
+        if !self.problems.is_empty() {
+            return;
+        }
+        let (lo, hi) = bank.score_range();
+        let t = bank.threshold;
+        if t > hi {
+            self.error(threshold_at, format!("threshold {t} is unreachable: the highest possible score is {hi}"));
+        } else if t <= lo {
+            self.error(threshold_at, format!("threshold {t} is always reached: the lowest possible score is {lo}"));
+        }
+        let myths_alone: i64 = bank
+            .questions
+            .iter()
+            .filter(|q| q.is_myth())
+            .map(|q| q.choices.iter().map(|c| c.weight).max().unwrap_or(0))
+            .sum();
+        if myths_alone >= t {
+            self.error(
+                threshold_at,
+                format!(
+                    "threshold {t} is reached by disagreeing with the myths alone ({myths_alone}); \
+                     only the reality checks may carry someone over it"
+                ),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_kebab_case() {
+        assert!(valid_id("future-proof"));
+        assert!(valid_id("q1"));
+        assert!(!valid_id("Future"));
+        assert!(!valid_id("-x"));
+        assert!(!valid_id(""));
+        assert!(!valid_id("a b"));
+    }
+}

@@ -1,0 +1,53 @@
+//! Ctrl-C during the interactive quiz. console turns the Ctrl-C key into SIGINT against
+//! its own process and the prompt then fails with `Interrupted`, so both the signal
+//! handler and the prompt's error path arrive here; exactly one of them restores the
+//! terminal, prints "cancelled" and exits with 130. The other waits for the exit.
+
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::OnceLock;
+
+use crate::exit_codes::ExitCode;
+
+static CANCELLING: AtomicBool = AtomicBool::new(false);
+
+#[cfg(unix)]
+static SAVED_TERMIOS: OnceLock<libc::termios> = OnceLock::new();
+
+/// Remembers the terminal's settings and installs the SIGINT handler. Call once, before
+/// the first prompt.
+pub fn install() {
+    #[cfg(unix)]
+    {
+        let mut termios = std::mem::MaybeUninit::<libc::termios>::uninit();
+        // SAFETY: tcgetattr writes a termios into the pointer on success, which we check.
+        if unsafe { libc::tcgetattr(libc::STDIN_FILENO, termios.as_mut_ptr()) } == 0 {
+            let _ = SAVED_TERMIOS.set(unsafe { termios.assume_init() });
+        }
+    }
+    // A second installation attempt fails harmlessly; the first handler stays.
+    let _ = ctrlc::set_handler(|| cancel());
+}
+
+/// Restores the terminal (cooked mode, cursor shown), says "cancelled" on stderr and
+/// exits with 130. Safe to call from several threads: only the first one acts.
+pub fn cancel() -> ! {
+    if CANCELLING.swap(true, Ordering::SeqCst) {
+        loop {
+            std::thread::park();
+        }
+    }
+    #[cfg(unix)]
+    if let Some(termios) = SAVED_TERMIOS.get() {
+        // SAFETY: restoring settings read from the same descriptor by tcgetattr.
+        unsafe {
+            libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, termios);
+        }
+    }
+    let term = console::Term::stderr();
+    let _ = term.show_cursor();
+    let mut stderr = std::io::stderr();
+    let _ = writeln!(stderr, "\ncancelled");
+    let _ = stderr.flush();
+    ExitCode::Cancelled.exit()
+}

@@ -1,0 +1,125 @@
+//! The command line, as clap sees it. `lib.rs` turns it into work.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::lang::Lang;
+
+/// Should you, a software engineer, move into machine learning? A quiz on five myths.
+#[derive(Debug, Parser)]
+#[command(
+    name = "mlcheck",
+    version,
+    about = "Should you, a software engineer, move into machine learning? A quiz on five myths.",
+    long_about = "Should you, a software engineer, move into machine learning?\n\n\
+                  mlcheck walks you through the five usual reasons (ML seems hard, the jobs, the \
+                  wages, being future-proof, the fun), shows the counterpoints of Roman Orac's \
+                  article \"5 Reasons You Don't Need to Learn Machine Learning\", asks a few \
+                  reality checks and recommends: go into ML, or stay in front-end, back-end or mobile.",
+    arg_required_else_help = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    /// Use this question bank instead of the built-in one
+    #[arg(long, global = true, value_name = "FILE")]
+    pub questions: Option<PathBuf>,
+
+    /// Language of the texts [default: from LC_ALL, LC_MESSAGES or LANG; else English]
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
+
+    /// When to use colour (NO_COLOR turns off "auto")
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// What to do.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Take the quiz: interactive in a terminal, scripted when answers come from a file or a pipe
+    Quiz(QuizArgs),
+    /// Print the question bank: ids, prompts, numbered choices with keys and weights
+    Questions {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Read the five myths with their counterpoints and reality checks, without the quiz
+    Myths {
+        /// Print only this myth (hard, jobs, wages, future-proof, fun)
+        id: Option<String>,
+    },
+    /// Check a question bank and report every problem as FILE:LINE:COLUMN
+    Check {
+        /// The bank to check [default: --questions, else the built-in bank]
+        file: Option<PathBuf>,
+    },
+    /// Print a completion script for a shell
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), for `man -l -` or a man directory
+    Man,
+}
+
+/// Options of `mlcheck quiz`.
+#[derive(Debug, Args)]
+pub struct QuizArgs {
+    /// Read answers from FILE ("-" for stdin) instead of asking
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+
+    /// Answer the first question (your track) up front: frontend, backend or mobile
+    #[arg(long, value_name = "KEY")]
+    pub track: Option<String>,
+
+    /// Write the answers given to FILE, in the keyed form --answers reads
+    #[arg(long, value_name = "FILE")]
+    pub save_answers: Option<PathBuf>,
+
+    /// Output format of the result
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// In scripted text mode, print only the result, not the transcript
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Text for people
+    Text,
+    /// One JSON object for scripts
+    Json,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// When the stream is a terminal, NO_COLOR is unset and TERM is not "dumb"
+    Auto,
+    /// Always, even into a pipe
+    Always,
+    /// Never
+    Never,
+}
+
+/// The clap command, for completions, the man page and tests.
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn verify_cli() {
+        super::command().debug_assert();
+    }
+}

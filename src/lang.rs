@@ -1,0 +1,72 @@
+//! The languages mlcheck speaks, and how the locale picks one.
+
+use std::fmt;
+
+/// A language every text of a bank can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Korean.
+    Ko,
+}
+
+impl Lang {
+    /// All languages, in the order they are listed in messages.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ko];
+
+    /// The code used in banks, on the command line and in JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ko => "ko",
+        }
+    }
+
+    /// Parses a language code as written in a bank.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// Index into per-language arrays.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The language the locale asks for: the first of LC_ALL, LC_MESSAGES and LANG that is
+    /// set and not empty decides; Korean if it starts with `ko`, English otherwise.
+    pub fn from_locale(get: impl Fn(&str) -> Option<String>) -> Lang {
+        let locale =
+            ["LC_ALL", "LC_MESSAGES", "LANG"].iter().filter_map(|var| get(var)).find(|value| !value.is_empty());
+        match locale {
+            Some(value) if value.to_ascii_lowercase().starts_with("ko") => Lang::Ko,
+            _ => Lang::En,
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+
+    fn locale(vars: &[(&str, &str)]) -> Lang {
+        let vars: Vec<(String, String)> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Lang::from_locale(|name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+    }
+
+    #[test]
+    fn locale_order_is_lc_all_then_lc_messages_then_lang() {
+        assert_eq!(locale(&[]), Lang::En);
+        assert_eq!(locale(&[("LANG", "ko_KR.UTF-8")]), Lang::Ko);
+        assert_eq!(locale(&[("LANG", "ko_KR.UTF-8"), ("LC_MESSAGES", "en_US.UTF-8")]), Lang::En);
+        assert_eq!(locale(&[("LC_ALL", "ko_KR"), ("LC_MESSAGES", "en_US")]), Lang::Ko);
+        assert_eq!(locale(&[("LC_ALL", ""), ("LANG", "ko")]), Lang::Ko);
+        assert_eq!(locale(&[("LANG", "C")]), Lang::En);
+    }
+}

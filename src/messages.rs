@@ -1,0 +1,110 @@
+//! The words of mlcheck's own interface, in English and Korean. Texts about the article
+//! live in the bank; these are the frame around them.
+
+use crate::lang::Lang;
+
+/// Every interface string, for one language.
+pub struct Messages {
+    /// Key hint shown under an interactive prompt.
+    pub keys_hint: &'static str,
+    /// Key hint on the first question, where Esc asks again.
+    pub keys_hint_first: &'static str,
+    /// Instruction for plain (TERM=dumb) prompts; `{default}` is the default's number.
+    pub plain_hint: &'static str,
+    /// The same on the first question, where there is nothing to go back to.
+    pub plain_hint_first: &'static str,
+    /// Said when a plain answer is not understood.
+    pub plain_again: &'static str,
+    /// Label before the counterpoint.
+    pub article_says: &'static str,
+    /// Label of the score gauge.
+    pub score: &'static str,
+    /// "ML from {threshold}".
+    pub ml_from: &'static str,
+    /// Heading of the chart.
+    pub chart_heading: &'static str,
+    /// Left and right ends of the chart's axis.
+    pub toward_stay: &'static str,
+    pub toward_ml: &'static str,
+    /// Row labels of the chart.
+    pub myth_row: &'static str,
+    pub checks_row: &'static str,
+    /// Heading of the believed myths.
+    pub believed_heading: &'static str,
+    /// Said when no myth was believed.
+    pub believed_none: &'static str,
+    /// Heading of the reasons.
+    pub reasons_heading: &'static str,
+    /// Heading of the advice.
+    pub next_heading: &'static str,
+    /// Heading of the transcript in scripted runs.
+    pub transcript_heading: &'static str,
+    /// "Saved your answers to {path}".
+    pub saved: &'static str,
+    /// `mlcheck myths` headings.
+    pub myth_heading: &'static str,
+    pub checks_heading: &'static str,
+    /// `mlcheck questions` labels.
+    pub threshold_line: &'static str,
+    pub counterpoint_label: &'static str,
+}
+
+const EN: Messages = Messages {
+    keys_hint: "↑↓ move · Enter choose · Esc back to the previous question",
+    keys_hint_first: "↑↓ move · Enter choose · Esc starts this question again",
+    plain_hint: "Type a number or a key; Enter alone picks {default}; < goes back",
+    plain_hint_first: "Type a number or a key; Enter alone picks {default}",
+    plain_again: "Not an answer to this question.",
+    article_says: "The article:",
+    score: "Score",
+    ml_from: "ML from {threshold}",
+    chart_heading: "What pushed you, myth by myth",
+    toward_stay: "◀ stay",
+    toward_ml: "ML ▶",
+    myth_row: "myth",
+    checks_row: "checks",
+    believed_heading: "Myths you believed",
+    believed_none: "You believed none of the five myths.",
+    reasons_heading: "What decided it",
+    next_heading: "What to do next",
+    transcript_heading: "Your answers",
+    saved: "Saved your answers to {path}",
+    myth_heading: "Myth {n} of 5",
+    checks_heading: "Reality checks",
+    threshold_line: "A score of {threshold} or more recommends machine learning; scores run from {min} to {max}.",
+    counterpoint_label: "Counterpoint",
+};
+
+const KO: Messages = Messages {
+    keys_hint: "↑↓ 이동 · Enter 선택 · Esc 이전 질문으로",
+    keys_hint_first: "↑↓ 이동 · Enter 선택 · Esc 이 질문을 처음부터",
+    plain_hint: "번호나 키를 입력하세요. Enter만 누르면 {default}번, <는 이전 질문입니다",
+    plain_hint_first: "번호나 키를 입력하세요. Enter만 누르면 {default}번입니다",
+    plain_again: "이 질문에 맞는 답이 아닙니다.",
+    article_says: "글의 반론:",
+    score: "점수",
+    ml_from: "{threshold}점부터 ML",
+    chart_heading: "통념별로 본 답의 방향",
+    toward_stay: "◀ 지금 분야",
+    toward_ml: "ML ▶",
+    myth_row: "통념",
+    checks_row: "현실 점검",
+    believed_heading: "믿고 있던 통념",
+    believed_none: "다섯 가지 통념 가운데 믿은 것이 없습니다.",
+    reasons_heading: "결정을 가른 답",
+    next_heading: "다음에 할 일",
+    transcript_heading: "내 답변",
+    saved: "답변을 {path}에 저장했습니다",
+    myth_heading: "통념 {n}/5",
+    checks_heading: "현실 점검",
+    threshold_line: "{threshold}점 이상이면 머신러닝을 권합니다. 점수 범위는 {min}점부터 {max}점까지입니다.",
+    counterpoint_label: "반론",
+};
+
+/// The interface strings for `lang`.
+pub fn get(lang: Lang) -> &'static Messages {
+    match lang {
+        Lang::En => &EN,
+        Lang::Ko => &KO,
+    }
+}

@@ -1,0 +1,211 @@
+//! The interactive quiz: dialoguer's Select on stderr when the terminal can move its
+//! cursor, plain numbered questions when TERM=dumb. Knows nothing of scoring.
+//!
+//! dialoguer clears a prompt by counting the newlines it wrote, not the rows the terminal
+//! wrapped them into, so every prompt and label is wrapped here, by display width, first.
+
+use std::io::{self, BufRead, Write};
+
+use colored::Colorize;
+use console::Term;
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::Select;
+
+use crate::answers::Answers;
+use crate::bank::{Bank, Question};
+use crate::cancel;
+use crate::lang::Lang;
+use crate::messages::{self, Messages};
+use crate::wrap;
+
+/// What the user did at a prompt.
+enum Reply {
+    /// Picked this choice.
+    Choice(usize),
+    /// Asked to go back to the previous question.
+    Back,
+}
+
+/// Where the quiz is, for the progress marker and the hint.
+struct Step<'a> {
+    question: &'a Question,
+    number: usize,
+    total: usize,
+    default: usize,
+}
+
+impl Step<'_> {
+    fn marker(&self) -> String {
+        format!("[{}/{}]", self.number, self.total)
+    }
+}
+
+/// Runs the quiz on the terminal and returns the answers. `track` is the `--track` choice,
+/// which skips the first question. Ctrl-C ends the process through [`cancel`].
+pub fn run(bank: &Bank, lang: Lang, track: Option<usize>, dumb: bool) -> io::Result<Answers> {
+    cancel::install();
+    let msg = messages::get(lang);
+    let term = Term::stderr();
+    let mut screen = Screen { term: term.clone(), lang, msg, dumb, written: Vec::new() };
+    let width = screen.width();
+    let _ = (|| -> io::Result<()> {
+        writeln!(&term, "{}", bank.title.get(lang).bold())?;
+        for line in wrap::wrap(bank.intro.get(lang), width) {
+            writeln!(&term, "{}", line.dimmed())?;
+        }
+        writeln!(&term)
+    })();
+
+    let order: Vec<usize> = (0..bank.questions.len()).filter(|&i| !(i == 0 && track.is_some())).collect();
+    let mut choices: Vec<Option<usize>> = vec![None; bank.questions.len()];
+    choices[0] = track;
+    let mut at = 0;
+    while at < order.len() {
+        let index = order[at];
+        let question = &bank.questions[index];
+        let step = Step {
+            question,
+            number: at + 1,
+            total: order.len(),
+            default: choices[index].unwrap_or_else(|| question.default_choice()),
+        };
+        match screen.ask(&step, at == 0)? {
+            Reply::Choice(c) => {
+                choices[index] = Some(c);
+                screen.report(&step, c)?;
+                at += 1;
+            }
+            Reply::Back if at > 0 => {
+                at -= 1;
+                screen.forget_last()?;
+            }
+            Reply::Back => {}
+        }
+    }
+    Ok(Answers::new(bank, choices.into_iter().map(|c| c.unwrap_or(0)).collect()))
+}
+
+/// The prompts' screen: what has been written for each answered question, so that going
+/// back can erase it.
+struct Screen {
+    term: Term,
+    lang: Lang,
+    msg: &'static Messages,
+    dumb: bool,
+    /// Lines written for each answered question, most recent last.
+    written: Vec<usize>,
+}
+
+impl Screen {
+    fn width(&self) -> usize {
+        let columns = self.term.size_checked().map(|(_, c)| c as usize).filter(|&c| c > 0).unwrap_or(80);
+        columns.clamp(20, 100)
+    }
+
+    fn ask(&mut self, step: &Step, first: bool) -> io::Result<Reply> {
+        if self.dumb {
+            self.ask_plain(step, first)
+        } else {
+            self.ask_select(step, first)
+        }
+    }
+
+    fn ask_select(&mut self, step: &Step, first: bool) -> io::Result<Reply> {
+        let width = self.width();
+        let q = step.question;
+        // ColorfulTheme draws "? " before and " ›" after the prompt, "❯ " before an item.
+        let prompt = wrap::wrap(&format!("{} {}", step.marker(), q.prompt.get(self.lang)), width - 4).join("\n");
+        let items: Vec<String> =
+            q.choices.iter().map(|c| wrap::wrap(c.label.get(self.lang), width - 4).join("\n  ")).collect();
+        let hint = if first { self.msg.keys_hint_first } else { self.msg.keys_hint };
+        let hint_lines = wrap::wrap(hint, width);
+        for line in &hint_lines {
+            self.term.write_line(&line.dimmed().to_string())?;
+        }
+        let result = Select::with_theme(&ColorfulTheme::default())
+            .with_prompt(prompt)
+            .items(&items)
+            .default(step.default)
+            .report(false)
+            .interact_on_opt(&self.term);
+        let picked = match result {
+            Ok(picked) => picked,
+            Err(dialoguer::Error::IO(e)) if e.kind() == io::ErrorKind::Interrupted => cancel::cancel(),
+            Err(dialoguer::Error::IO(e)) => return Err(e),
+        };
+        self.term.clear_last_lines(hint_lines.len())?;
+        Ok(picked.map_or(Reply::Back, Reply::Choice))
+    }
+
+    fn ask_plain(&mut self, step: &Step, first: bool) -> io::Result<Reply> {
+        let width = self.width();
+        let q = step.question;
+        let mut err = io::stderr();
+        let marker = step.marker();
+        writeln!(err, "{}", wrap::wrap_hanging(&format!("{marker} {}", q.prompt.get(self.lang)), width, 2))?;
+        for (n, c) in q.choices.iter().enumerate() {
+            let head = format!("  {}) ", n + 1);
+            writeln!(err, "{head}{}", wrap::wrap_hanging(c.label.get(self.lang), width, wrap::width(&head)))?;
+        }
+        let hint = if first { self.msg.plain_hint_first } else { self.msg.plain_hint };
+        let hint = hint.replace("{default}", &(step.default + 1).to_string());
+        writeln!(err, "{}", wrap::wrap(&hint, width).join("\n"))?;
+        let stdin = io::stdin();
+        loop {
+            write!(err, "> ")?;
+            err.flush()?;
+            let mut line = String::new();
+            if stdin.lock().read_line(&mut line)? == 0 {
+                // Ctrl-D: end of input at a prompt is a cancel, said the same way.
+                cancel::cancel();
+            }
+            let answer = line.trim();
+            if answer.is_empty() {
+                return Ok(Reply::Choice(step.default));
+            }
+            if answer == "<" {
+                return Ok(Reply::Back);
+            }
+            match q.find_choice(answer) {
+                Ok(c) => return Ok(Reply::Choice(c)),
+                Err(_) => writeln!(err, "{} ({})", self.msg.plain_again, q.valid_answers())?,
+            }
+        }
+    }
+
+    /// Shows the answer given and, for a myth, the article's counterpoint.
+    fn report(&mut self, step: &Step, choice: usize) -> io::Result<()> {
+        let width = self.width();
+        let q = step.question;
+        let mut lines = 0;
+        if !self.dumb {
+            let head = format!("✔ {} {} · ", step.marker(), q.prompt.get(self.lang));
+            let text = format!("{head}{}", q.choices[choice].label.get(self.lang));
+            for (i, line) in wrap::wrap(&text, width).iter().enumerate() {
+                let line = if i == 0 { line.replacen('✔', &"✔".green().to_string(), 1) } else { line.clone() };
+                self.term.write_line(&line)?;
+                lines += 1;
+            }
+        }
+        if let Some(cp) = &q.counterpoint {
+            let text = format!("{} {}", self.msg.article_says, cp.get(self.lang));
+            for line in wrap::wrap(&text, width.saturating_sub(2)) {
+                self.term.write_line(&format!("  {}", line.dimmed()))?;
+                lines += 1;
+            }
+            self.term.write_line("")?;
+            lines += 1;
+        }
+        self.written.push(lines);
+        Ok(())
+    }
+
+    /// Erases what was written for the last answered question, before asking it again.
+    fn forget_last(&mut self) -> io::Result<()> {
+        let lines = self.written.pop().unwrap_or(0);
+        if !self.dumb && lines > 0 {
+            self.term.clear_last_lines(lines)?;
+        }
+        Ok(())
+    }
+}

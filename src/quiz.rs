@@ -1,0 +1,103 @@
+//! `mlcheck quiz`: picks interactive or scripted mode, gathers the answers, saves them if
+//! asked, scores them and renders the result.
+
+use std::io::Write;
+use std::path::Path;
+
+use colored::Colorize;
+
+use crate::answers::{self, Answers};
+use crate::cli::{Format, QuizArgs};
+use crate::error::Error;
+use crate::input::{self, ANSWERS_LIMIT};
+use crate::render::{json, result, View};
+use crate::sanitize;
+use crate::scoring;
+use crate::{emit, Context};
+
+/// Where the answers come from.
+enum Mode<'a> {
+    /// A file, or stdin when the path is `-` or stdin is not a terminal.
+    Scripted(Option<&'a Path>),
+    /// Prompts on the terminal.
+    Interactive,
+}
+
+/// Runs the quiz.
+pub fn run(ctx: &Context, args: &QuizArgs) -> Result<(), Error> {
+    let bank = &ctx.bank;
+    let track = match &args.track {
+        None => None,
+        Some(key) => Some(bank.track().find_choice(key).map_err(|_| {
+            let keys: Vec<&str> = bank.track().choices.iter().map(|c| c.key.as_str()).collect();
+            Error::Usage(format!("--track `{}` is not a track; use one of: {}", sanitize::escape(key), keys.join(", ")))
+        })?),
+    };
+    let mode = match args.answers.as_deref() {
+        Some(path) if path == Path::new("-") => {
+            if ctx.term.stdin_tty {
+                return Err(Error::Usage(
+                    "--answers - reads answers from stdin, but stdin is the keyboard; \
+                     pipe a file in (mlcheck quiz < answers.txt) or drop --answers to be asked"
+                        .into(),
+                ));
+            }
+            Mode::Scripted(None)
+        }
+        Some(path) => Mode::Scripted(Some(path)),
+        None if !ctx.term.stdin_tty => Mode::Scripted(None),
+        None if !ctx.term.stderr_tty => {
+            return Err(Error::Usage(
+                "the quiz asks its questions on stderr, which is not a terminal here; \
+                 answer from a file instead: mlcheck quiz --answers FILE (see `mlcheck questions`)"
+                    .into(),
+            ))
+        }
+        None => Mode::Interactive,
+    };
+
+    let scripted = matches!(mode, Mode::Scripted(_));
+    let answers = match mode {
+        Mode::Scripted(path) => {
+            let source = match path {
+                Some(path) => input::read_path(path, ANSWERS_LIMIT, "the answers file")?,
+                None => input::read_stdin(ANSWERS_LIMIT, "the answers on stdin")?,
+            };
+            let lines = answers::parse(&source.text);
+            answers::resolve(bank, &lines, track)
+                .map_err(|error| Error::Answers { source_name: sanitize::escape(&source.name), error })?
+        }
+        Mode::Interactive => crate::prompt::run(bank, ctx.lang, track, ctx.term.dumb)
+            .map_err(|e| Error::Output(format!("the terminal failed: {e}")))?,
+    };
+
+    if let Some(path) = &args.save_answers {
+        save(ctx, path, &answers, scripted)?;
+    }
+
+    let score = scoring::score(bank, &answers);
+    let view = View { bank, lang: ctx.lang, width: ctx.term.width_out };
+    emit(|w| match args.format {
+        Format::Json => json::result(w, &view, &answers, &score),
+        Format::Text => {
+            if scripted && !args.quiet {
+                result::transcript(w, &view, &answers)?;
+            }
+            result::result(w, &view, &answers, &score)
+        }
+    })
+}
+
+fn save(ctx: &Context, path: &Path, answers: &Answers, scripted: bool) -> Result<(), Error> {
+    let keyed = answers.to_keyed(&ctx.bank);
+    crate::save::save(path, &keyed).map_err(|e| Error::Save {
+        path: sanitize::escape(&path.display().to_string()),
+        reason: e.to_string(),
+        answers: keyed.clone(),
+    })?;
+    if !scripted {
+        let note = ctx.msg().saved.replace("{path}", &path.display().to_string());
+        let _ = writeln!(std::io::stderr(), "{}", note.dimmed());
+    }
+    Ok(())
+}

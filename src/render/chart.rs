@@ -1,0 +1,158 @@
+//! The result chart: a gauge of the score against the threshold, and one diverging bar
+//! per myth and per myth's reality checks, drawn with Unicode block elements. Shape and
+//! labels carry the meaning; colour only repeats it. Widths are display widths, so Korean
+//! labels align.
+
+use std::io::{self, Write};
+
+use colored::Colorize;
+
+use super::{signed, View};
+use crate::scoring::Score;
+use crate::wrap::{pad, width};
+
+/// Eighth blocks growing from the left, index = eighths filled.
+const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+const FULL: char = '█';
+const EMPTY: char = '░';
+const MARK: char = '┃';
+/// Widest bar half, in cells.
+const MAX_HALF: usize = 10;
+/// Widest gauge, in cells.
+const MAX_GAUGE: usize = 40;
+
+/// `cells` cells filled to `eighths` eighths, growing rightward, padded with `pad_with`.
+fn bar_right(eighths: usize, cells: usize, pad_with: char) -> String {
+    let eighths = eighths.min(cells * 8);
+    let mut s: String = std::iter::repeat_n(FULL, eighths / 8).collect();
+    s.push_str(EIGHTHS[eighths % 8]);
+    let used = eighths / 8 + usize::from(eighths % 8 > 0);
+    s.extend(std::iter::repeat_n(pad_with, cells - used));
+    s
+}
+
+/// `cells` cells filled to `halves` half-cells, growing leftward from the right edge.
+fn bar_left(halves: usize, cells: usize) -> String {
+    let halves = halves.min(cells * 2);
+    let used = halves / 2 + halves % 2;
+    let mut s: String = std::iter::repeat_n(' ', cells - used).collect();
+    if halves % 2 == 1 {
+        s.push('▐');
+    }
+    s.extend(std::iter::repeat_n(FULL, halves / 2));
+    s
+}
+
+/// One diverging bar: stay to the left of the axis, ML to the right.
+fn diverging(value: i64, scale: i64, half: usize) -> (String, String) {
+    let portion = |units: usize| (value.unsigned_abs() as usize * units + scale as usize / 2) / scale as usize;
+    if value < 0 {
+        (bar_left(portion(half * 2), half), " ".repeat(half))
+    } else {
+        (" ".repeat(half), bar_right(portion(half * 8), half, ' '))
+    }
+}
+
+/// Writes the gauge line: the score's place between the lowest and highest possible
+/// scores, with the threshold marked.
+pub fn gauge(w: &mut dyn Write, view: &View, score: &Score) -> io::Result<()> {
+    let msg = view.msg();
+    let label = msg.score;
+    let value = signed(score.total);
+    let cells = view.width.saturating_sub(width(label) + 2 + 2 + value.len() + 1).clamp(10, MAX_GAUGE);
+    let (lo, hi) = score.range;
+    let span = (hi - lo).max(1) as usize;
+    let filled = ((score.total - lo) as usize * cells * 8 + span / 2) / span;
+    let mark = (((score.threshold - lo) as usize * cells) / span).min(cells - 1);
+    let mut bar: Vec<char> = bar_right(filled, cells, EMPTY).chars().collect();
+    bar[mark] = MARK;
+    let bar: String = bar.into_iter().collect();
+    let bar = if score.total >= score.threshold { bar.green() } else { bar.yellow() };
+    writeln!(w, "{}  {bar}  {}", label.bold(), value.bold())?;
+    let note = msg.ml_from.replace("{threshold}", &score.threshold.to_string());
+    let left = lo.to_string();
+    let right = hi.to_string();
+    let indent = width(label) + 2;
+    let gap = cells.saturating_sub(left.len() + right.len());
+    writeln!(w, "{}{}{}{}", " ".repeat(indent), left.dimmed(), " ".repeat(gap), right.dimmed())?;
+    writeln!(w, "{}{} {}", " ".repeat(indent + mark), MARK, note.dimmed())
+}
+
+/// Writes the per-myth chart.
+pub fn myths(w: &mut dyn Write, view: &View, score: &Score) -> io::Result<()> {
+    let msg = view.msg();
+    let bank = view.bank;
+    let topics: Vec<&str> = score.myths.iter().map(|m| bank.questions[m.question].topic.get(view.lang)).collect();
+    let topic_w = topics.iter().map(|t| width(t)).max().unwrap_or(0);
+    let kind_w = width(msg.myth_row).max(width(msg.checks_row));
+    let scale = score
+        .myths
+        .iter()
+        .flat_map(|m| [m.myth_range.0, m.myth_range.1, m.checks_range.0, m.checks_range.1])
+        .map(i64::abs)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    // One line a row when the label fits beside a bar of at least 8 cells a side; else the
+    // topic goes on its own line.
+    let value_w = 4;
+    let fixed = 2 + kind_w + 1 + 1 + 1 + value_w;
+    let inline = view.width >= fixed + topic_w + 1 + 2 * 8;
+    let lead = if inline { 2 + topic_w + 1 } else { 4 };
+    let half = ((view.width.saturating_sub(lead + kind_w + 1 + 1 + 1 + value_w)) / 2).clamp(3, MAX_HALF);
+
+    writeln!(w, "{}", msg.chart_heading.bold())?;
+    let axis_left = pad(msg.toward_stay, half);
+    let axis_left = format!("{}{}", " ".repeat(half.saturating_sub(width(msg.toward_stay))), axis_left.trim_end());
+    writeln!(w, "{}{}│{}", " ".repeat(lead + kind_w + 1), axis_left.dimmed(), format!(" {}", msg.toward_ml).dimmed())?;
+    for (m, topic) in score.myths.iter().zip(&topics) {
+        if !inline {
+            writeln!(w, "  {}", topic.bold())?;
+        }
+        for (row, (kind, value)) in
+            [(msg.myth_row, m.myth_weight), (msg.checks_row, m.checks_weight)].into_iter().enumerate()
+        {
+            let head = if inline {
+                let t = if row == 0 { pad(topic, topic_w) } else { " ".repeat(topic_w) };
+                format!("  {t} ")
+            } else {
+                "    ".to_string()
+            };
+            let (left, right) = diverging(value, scale, half);
+            writeln!(
+                w,
+                "{head}{} {}│{} {:>value_w$}",
+                pad(kind, kind_w).dimmed(),
+                left.yellow(),
+                right.green(),
+                signed(value)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_fill_by_eighths_and_halves() {
+        assert_eq!(bar_right(0, 3, '░'), "░░░");
+        assert_eq!(bar_right(12, 3, '░'), "█▌░");
+        assert_eq!(bar_right(24, 3, '░'), "███");
+        assert_eq!(bar_left(3, 3), " ▐█");
+        assert_eq!(bar_left(6, 3), "███");
+    }
+
+    #[test]
+    fn diverging_bars_keep_their_width() {
+        for v in -6..=6 {
+            let (l, r) = diverging(v, 6, 5);
+            assert_eq!(width(&l), 5, "{v}");
+            assert_eq!(width(&r), 5, "{v}");
+        }
+        assert_eq!(diverging(6, 6, 5).1, "█████");
+        assert_eq!(diverging(-6, 6, 5).0, "█████");
+    }
+}

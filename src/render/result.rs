@@ -1,0 +1,93 @@
+//! The text result: verdict first, then the gauge, the chart, the myths believed, the
+//! reasons, what to do next and what the result is. Scripted runs get a transcript first.
+
+use std::io::{self, Write};
+
+use colored::Colorize;
+
+use super::{chart, signed, View};
+use crate::answers::Answers;
+use crate::bank::Question;
+use crate::scoring::{Recommendation, Score};
+
+/// Writes one question and the answer given, and the counterpoint for a myth.
+pub fn transcript_entry(
+    w: &mut dyn Write,
+    view: &View,
+    position: (usize, usize),
+    question: &Question,
+    choice: usize,
+) -> io::Result<()> {
+    let lang = view.lang;
+    let marker = format!("{:>2}/{}", position.0, position.1);
+    let indent = marker.len() + 2;
+    view.paragraph(w, &marker, indent, question.prompt.get(lang))?;
+    let answer = format!("→ {}", question.choices[choice].label.get(lang));
+    view.paragraph(w, "", indent, &answer)?;
+    if let Some(counterpoint) = &question.counterpoint {
+        let text = format!("{} {}", view.msg().article_says, counterpoint.get(lang));
+        let mut buf = Vec::new();
+        view.paragraph(&mut buf, "", indent, &text)?;
+        write!(w, "{}", String::from_utf8_lossy(&buf).dimmed())?;
+    }
+    Ok(())
+}
+
+/// Writes the transcript of a scripted run.
+pub fn transcript(w: &mut dyn Write, view: &View, answers: &Answers) -> io::Result<()> {
+    writeln!(w, "{}", view.msg().transcript_heading.bold())?;
+    let total = view.bank.questions.len();
+    for (i, (q, c)) in answers.iter(view.bank).enumerate() {
+        transcript_entry(w, view, (i + 1, total), q, c)?;
+    }
+    writeln!(w)
+}
+
+/// Writes the result.
+pub fn result(w: &mut dyn Write, view: &View, answers: &Answers, score: &Score) -> io::Result<()> {
+    let bank = view.bank;
+    let lang = view.lang;
+    let msg = view.msg();
+    let verdict = bank.verdict(score.recommendation.key()).get(lang);
+    let verdict = match score.recommendation {
+        Recommendation::Ml => verdict.bold().green(),
+        Recommendation::Stay(_) => verdict.bold().cyan(),
+    };
+    writeln!(w, "{verdict}")?;
+    writeln!(w)?;
+    chart::gauge(w, view, score)?;
+    writeln!(w)?;
+    chart::myths(w, view, score)?;
+    writeln!(w)?;
+
+    writeln!(w, "{}", msg.believed_heading.bold())?;
+    let believed: Vec<_> = score.myths.iter().filter(|m| m.believed).collect();
+    if believed.is_empty() {
+        view.paragraph(w, "  ", 2, msg.believed_none)?;
+    }
+    for m in believed {
+        let q = &bank.questions[m.question];
+        let summary = q.summary.as_ref().map(|s| s.get(lang)).unwrap_or_default();
+        view.paragraph(w, "  •", 4, &format!("{}: {summary}", q.topic.get(lang)))?;
+    }
+    writeln!(w)?;
+
+    writeln!(w, "{}", msg.reasons_heading.bold())?;
+    for &i in &score.reasons {
+        let q = &bank.questions[i];
+        let c = &q.choices[answers.choice(i)];
+        let line = format!("{}: {} ({})", q.topic.get(lang), c.label.get(lang), signed(c.weight));
+        view.paragraph(w, "  •", 4, &line)?;
+    }
+    if !score.advice.is_empty() {
+        writeln!(w)?;
+        writeln!(w, "{}", msg.next_heading.bold())?;
+        for &a in &score.advice {
+            view.paragraph(w, "  •", 4, bank.advice[a].text.get(lang))?;
+        }
+    }
+    writeln!(w)?;
+    let mut buf = Vec::new();
+    view.paragraph(&mut buf, "", 0, bank.disclaimer.get(lang))?;
+    write!(w, "{}", String::from_utf8_lossy(&buf).dimmed())
+}

@@ -1,0 +1,62 @@
+//! What the streams are connected to, and the decisions that follow: interactive or
+//! scripted, colour or not, how wide to wrap. Decided once, at start, from one place.
+
+use std::io::IsTerminal;
+
+use crate::cli::ColorWhen;
+
+/// Widest text mlcheck wraps to, even on a wide terminal: long lines are hard to read.
+const MAX_WIDTH: usize = 100;
+/// Width used when a stream is not a terminal.
+const DEFAULT_WIDTH: usize = 80;
+
+/// The facts about this process's terminal, read once.
+#[derive(Debug, Clone)]
+pub struct Terminal {
+    /// stdin is a terminal.
+    pub stdin_tty: bool,
+    /// stderr is a terminal.
+    pub stderr_tty: bool,
+    /// TERM is "dumb": no cursor movement, no escape sequences.
+    pub dumb: bool,
+    /// Colour on stdout.
+    pub color_out: bool,
+    /// Colour on stderr (prompts).
+    pub color_err: bool,
+    /// Columns to wrap stdout's text to.
+    pub width_out: usize,
+}
+
+impl Terminal {
+    /// Reads the streams and the environment, and sets colored's and console's switches to
+    /// one decision so prompts and results agree.
+    pub fn detect(color: ColorWhen) -> Terminal {
+        let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+        let no_color = var("NO_COLOR").is_some();
+        let dumb = var("TERM").is_some_and(|t| t == "dumb");
+        let stdout_tty = std::io::stdout().is_terminal();
+        let stderr_tty = std::io::stderr().is_terminal();
+        let decide = |tty: bool| match color {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => tty && !no_color && !dumb,
+        };
+        let terminal = Terminal {
+            stdin_tty: std::io::stdin().is_terminal(),
+            stderr_tty,
+            dumb,
+            color_out: decide(stdout_tty),
+            color_err: decide(stderr_tty),
+            width_out: width(console::Term::stdout(), stdout_tty),
+        };
+        colored::control::set_override(terminal.color_out);
+        console::set_colors_enabled(terminal.color_out);
+        console::set_colors_enabled_stderr(terminal.color_err);
+        terminal
+    }
+}
+
+fn width(term: console::Term, tty: bool) -> usize {
+    let columns = if tty { term.size_checked().map(|(_, c)| c as usize) } else { None };
+    columns.filter(|&c| c > 0).unwrap_or(DEFAULT_WIDTH).min(MAX_WIDTH)
+}
