@@ -101,7 +101,8 @@ pub fn decode(mut bytes: Vec<u8>, name: &str) -> Result<String, InputError> {
     }
 }
 
-fn io_reason(e: &io::Error) -> String {
+/// A short reason for an I/O error, without Rust's "(os error N)" tail.
+pub fn io_reason(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "no such file".to_string(),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),

@@ -117,7 +117,7 @@ pub(crate) fn emit(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Resu
     let mut out = BufWriter::new(stdout.lock());
     write(&mut out).and_then(|()| out.flush()).map_err(|e| match e.kind() {
         io::ErrorKind::BrokenPipe => Error::BrokenPipe,
-        _ => Error::Output(e.to_string()),
+        _ => Error::Output(input::io_reason(&e)),
     })
 }
 

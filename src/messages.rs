@@ -35,6 +35,8 @@ pub struct Messages {
     pub believed_none: &'static str,
     /// Heading of the reasons.
     pub reasons_heading: &'static str,
+    /// Said under the reasons when no single answer pulled toward staying.
+    pub reasons_short: &'static str,
     /// Heading of the advice.
     pub next_heading: &'static str,
     /// Heading of the transcript in scripted runs.
@@ -66,6 +68,7 @@ const EN: Messages = Messages {
     believed_heading: "Myths you believed",
     believed_none: "You believed none of the five myths.",
     reasons_heading: "What decided it",
+    reasons_short: "Your score of {score} stayed below {threshold}: not enough of your answers pulled toward ML.",
     next_heading: "What to do next",
     transcript_heading: "Your answers",
     saved: "Saved your answers to {path}",
@@ -92,6 +95,8 @@ const KO: Messages = Messages {
     believed_heading: "믿고 있던 통념",
     believed_none: "다섯 가지 통념 가운데 믿은 것이 없습니다.",
     reasons_heading: "결정을 가른 답",
+    reasons_short:
+        "점수 {score}점이 기준인 {threshold}점에 못 미쳤습니다. 머신러닝 쪽으로 기운 답이 충분하지 않았습니다.",
     next_heading: "다음에 할 일",
     transcript_heading: "내 답변",
     saved: "답변을 {path}에 저장했습니다",

@@ -92,7 +92,7 @@ fn save(ctx: &Context, path: &Path, answers: &Answers, scripted: bool) -> Result
     let keyed = answers.to_keyed(&ctx.bank);
     crate::save::save(path, &keyed).map_err(|e| Error::Save {
         path: sanitize::escape(&path.display().to_string()),
-        reason: e.to_string(),
+        reason: input::io_reason(&e),
         answers: keyed.clone(),
     })?;
     if !scripted {

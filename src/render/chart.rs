@@ -75,7 +75,13 @@ pub fn gauge(w: &mut dyn Write, view: &View, score: &Score) -> io::Result<()> {
     let indent = width(label) + 2;
     let gap = cells.saturating_sub(left.len() + right.len());
     writeln!(w, "{}{}{}{}", " ".repeat(indent), left.dimmed(), " ".repeat(gap), right.dimmed())?;
-    writeln!(w, "{}{} {}", " ".repeat(indent + mark), MARK, note.dimmed())
+    // The note sits right of the marker, or left of it when it would run past the width.
+    if indent + mark + 2 + width(&note) <= view.width {
+        writeln!(w, "{}{} {}", " ".repeat(indent + mark), MARK, note.dimmed())
+    } else {
+        let start = (indent + mark).saturating_sub(width(&note) + 1);
+        writeln!(w, "{}{} {}", " ".repeat(start), note.dimmed(), MARK)
+    }
 }
 
 /// Writes the per-myth chart.
