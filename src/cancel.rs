@@ -10,13 +10,16 @@ use std::sync::OnceLock;
 use crate::exit_codes::ExitCode;
 
 static CANCELLING: AtomicBool = AtomicBool::new(false);
+/// Set when the terminal can't take escape sequences (TERM=dumb): the cursor was never hidden.
+static PLAIN: AtomicBool = AtomicBool::new(false);
 
 #[cfg(unix)]
 static SAVED_TERMIOS: OnceLock<libc::termios> = OnceLock::new();
 
 /// Remembers the terminal's settings and installs the SIGINT handler. Call once, before
-/// the first prompt.
-pub fn install() {
+/// the first prompt; `plain` is true on a terminal that takes no escape sequences.
+pub fn install(plain: bool) {
+    PLAIN.store(plain, Ordering::SeqCst);
     #[cfg(unix)]
     {
         let mut termios = std::mem::MaybeUninit::<libc::termios>::uninit();
@@ -44,8 +47,9 @@ pub fn cancel() -> ! {
             libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, termios);
         }
     }
-    let term = console::Term::stderr();
-    let _ = term.show_cursor();
+    if !PLAIN.load(Ordering::SeqCst) {
+        let _ = console::Term::stderr().show_cursor();
+    }
     let mut stderr = std::io::stderr();
     let _ = writeln!(stderr, "\ncancelled");
     let _ = stderr.flush();

@@ -124,7 +124,9 @@ pub(crate) fn emit(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Resu
 /// Replaces the default panic message and status 101 with a short note and status 1.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        let _ = console::Term::stderr().show_cursor();
+        if std::env::var_os("TERM").is_none_or(|t| t != "dumb") {
+            let _ = console::Term::stderr().show_cursor();
+        }
         let location = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
         let _ = writeln!(
             io::stderr(),

@@ -43,7 +43,7 @@ impl Step<'_> {
 /// Runs the quiz on the terminal and returns the answers. `track` is the `--track` choice,
 /// which skips the first question. Ctrl-C ends the process through [`cancel`].
 pub fn run(bank: &Bank, lang: Lang, track: Option<usize>, dumb: bool) -> io::Result<Answers> {
-    cancel::install();
+    cancel::install(dumb);
     let msg = messages::get(lang);
     let term = Term::stderr();
     let mut screen = Screen { term: term.clone(), lang, msg, dumb, written: Vec::new() };

@@ -7,6 +7,8 @@ use crate::cli::ColorWhen;
 
 /// Widest text mlcheck wraps to, even on a wide terminal: long lines are hard to read.
 const MAX_WIDTH: usize = 100;
+/// Narrowest text mlcheck wraps to: below this nothing reads well anyway.
+const MIN_WIDTH: usize = 20;
 /// Width used when a stream is not a terminal.
 const DEFAULT_WIDTH: usize = 80;
 
@@ -23,7 +25,7 @@ pub struct Terminal {
     pub color_out: bool,
     /// Colour on stderr (prompts).
     pub color_err: bool,
-    /// Columns to wrap stdout's text to.
+    /// Columns to wrap stdout's text to (COLUMNS overrides 80 when stdout is no terminal).
     pub width_out: usize,
 }
 
@@ -56,7 +58,12 @@ impl Terminal {
     }
 }
 
+/// The terminal's width; when stdout is not a terminal, COLUMNS if it is a number, else 80.
 fn width(term: console::Term, tty: bool) -> usize {
-    let columns = if tty { term.size_checked().map(|(_, c)| c as usize) } else { None };
-    columns.filter(|&c| c > 0).unwrap_or(DEFAULT_WIDTH).min(MAX_WIDTH)
+    let columns = if tty {
+        term.size_checked().map(|(_, c)| c as usize)
+    } else {
+        std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok())
+    };
+    columns.filter(|&c| c > 0).unwrap_or(DEFAULT_WIDTH).clamp(MIN_WIDTH, MAX_WIDTH)
 }

@@ -108,9 +108,10 @@ pub fn myths(w: &mut dyn Write, view: &View, score: &Score) -> io::Result<()> {
     let half = ((view.width.saturating_sub(lead + kind_w + 1 + 1 + 1 + value_w)) / 2).clamp(3, MAX_HALF);
 
     writeln!(w, "{}", msg.chart_heading.bold())?;
-    let axis_left = pad(msg.toward_stay, half);
-    let axis_left = format!("{}{}", " ".repeat(half.saturating_sub(width(msg.toward_stay))), axis_left.trim_end());
-    writeln!(w, "{}{}│{}", " ".repeat(lead + kind_w + 1), axis_left.dimmed(), format!(" {}", msg.toward_ml).dimmed())?;
+    // The axis label ends right at the axis, borrowing the kind column when it is wider than a half.
+    let axis = lead + kind_w + 1 + half;
+    let indent = " ".repeat(axis.saturating_sub(width(msg.toward_stay)));
+    writeln!(w, "{indent}{}│ {}", msg.toward_stay.dimmed(), msg.toward_ml.dimmed())?;
     for (m, topic) in score.myths.iter().zip(&topics) {
         if !inline {
             writeln!(w, "  {}", topic.bold())?;

@@ -1,0 +1,111 @@
+//! Rendered output compared with whole expected files under tests/rendered/, so a change in
+//! wording or layout shows up as a readable diff. `UPDATE_EXPECTED=1 cargo test --test
+//! rendered` rewrites them; review the diff before committing.
+//! Also checks that no line is wider than the width it was rendered for.
+
+mod common;
+
+use std::path::PathBuf;
+
+use unicode_width::UnicodeWidthStr;
+
+const STAY: &str = "backend\ndisagree\nno\nagree\nunsure\nneutral\nno\ndisagree\nyes\nstrongly-agree\nno\nyes\n";
+const GO: &str = "track = frontend\nhard = strongly-disagree\nmentor = yes\njobs = disagree\ndata = yes\n\
+                  wages = neutral\nsame-pay = yes\nfuture-proof = agree\ncolleague = no\nfun = disagree\n\
+                  data-work = somewhat\nenjoy-track = somewhat\n";
+
+/// Runs mlcheck with `answers` on stdin at `columns` and compares with the expected file; text
+/// output (not JSON) must fit the columns.
+fn render(name: &str, args: &[&str], answers: &str, columns: usize) -> String {
+    let mut cmd = common::run(args);
+    cmd.env("COLUMNS", columns.to_string()).write_stdin(answers);
+    let out = cmd.output().unwrap();
+    assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let json = args.contains(&"json");
+    for line in text.lines().filter(|_| !json) {
+        assert!(line.width() <= columns, "{name}: line wider than {columns}: {line:?}");
+    }
+    compare(name, &text);
+    text
+}
+
+fn compare(name: &str, actual: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/rendered").join(format!("{name}.expected"));
+    if std::env::var_os("UPDATE_EXPECTED").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} is missing; run UPDATE_EXPECTED=1 cargo test --test rendered", path.display()));
+    if expected != actual {
+        let diff: Vec<String> = expected
+            .lines()
+            .zip(actual.lines())
+            .enumerate()
+            .filter(|(_, (e, a))| e != a)
+            .take(5)
+            .map(|(i, (e, a))| format!("line {}:\n  expected: {e}\n  actual:   {a}", i + 1))
+            .collect();
+        panic!(
+            "{name} differs from {} ({} vs {} lines)\n{}\nrun UPDATE_EXPECTED=1 cargo test --test rendered and review the diff",
+            path.display(),
+            expected.lines().count(),
+            actual.lines().count(),
+            diff.join("\n")
+        );
+    }
+}
+
+/// The chart's lines: from its heading to the blank line after it.
+fn chart_lines(text: &str, heading: &str) -> Vec<String> {
+    text.lines().skip_while(|l| !l.starts_with(heading)).take_while(|l| !l.is_empty()).map(str::to_string).collect()
+}
+
+#[test]
+fn english_stay_with_transcript() {
+    let text = render("en-stay-transcript", &["quiz"], STAY, 80);
+    assert!(text.contains("\nStay in back-end\n"));
+}
+
+#[test]
+fn english_ml_quiet_at_60_columns() {
+    let text = render("en-ml-60", &["quiz", "--quiet"], GO, 60);
+    assert!(text.starts_with("Go into machine learning\n"));
+}
+
+#[test]
+fn korean_ml_at_40_columns() {
+    let text = render("ko-ml-40", &["--lang", "ko", "quiz", "--quiet"], GO, 40);
+    assert!(text.starts_with("머신러닝"));
+}
+
+#[test]
+fn korean_stay_with_transcript_at_40_columns() {
+    render("ko-stay-transcript-40", &["--lang", "ko", "quiz"], STAY, 40);
+}
+
+#[test]
+fn json_result() {
+    render("en-stay-json", &["quiz", "--format", "json"], STAY, 80);
+}
+
+#[test]
+fn myths_reading_mode_in_korean() {
+    render("ko-myths-40", &["--lang", "ko", "myths"], "", 40);
+}
+
+#[test]
+fn chart_fits_60_columns_and_aligns_in_both_languages() {
+    for (lang, heading) in [("en", "What pushed you"), ("ko", "통념별로")] {
+        let text = render(&format!("{lang}-stay-quiet-80"), &["--lang", lang, "quiz", "--quiet"], STAY, 80);
+        let chart = chart_lines(&text, heading);
+        assert_eq!(chart.len(), 2 + 10, "{lang}: heading, axis and ten bars: {chart:#?}");
+        // Every bar's axis sits in the same display column, whatever the labels' widths.
+        let axis_at: Vec<usize> = chart[1..].iter().map(|l| l[..l.find('│').unwrap()].width()).collect();
+        assert!(axis_at.windows(2).all(|w| w[0] == w[1]), "{lang}: axis not aligned: {axis_at:?}");
+        for line in &chart {
+            assert!(line.width() <= 60, "{lang}: chart line wider than 60: {line:?}");
+        }
+    }
+}
