@@ -43,7 +43,8 @@ pub fn bank_questions() -> Vec<(String, Vec<String>)> {
         .unwrap()
         .iter()
         .map(|q| {
-            let keys = q["choices"].as_array().unwrap().iter().map(|c| c["key"].as_str().unwrap().to_string()).collect();
+            let keys =
+                q["choices"].as_array().unwrap().iter().map(|c| c["key"].as_str().unwrap().to_string()).collect();
             (q["id"].as_str().unwrap().to_string(), keys)
         })
         .collect()
