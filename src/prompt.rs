@@ -114,7 +114,7 @@ impl Screen {
         let width = self.width();
         let q = step.question;
         // ColorfulTheme draws "? " before and " ›" after the prompt, "❯ " before an item.
-        let prompt = wrap::wrap(&format!("{} {}", step.marker(), q.prompt.get(self.lang)), width - 4).join("\n");
+        let prompt = wrap::wrap_hanging(&format!("{} {}", step.marker(), q.prompt.get(self.lang)), width - 4, 2);
         let items: Vec<String> =
             q.choices.iter().map(|c| wrap::wrap(c.label.get(self.lang), width - 4).join("\n  ")).collect();
         let hint = if first { self.msg.keys_hint_first } else { self.msg.keys_hint };
@@ -181,8 +181,9 @@ impl Screen {
         if !self.dumb {
             let head = format!("✔ {} {} · ", step.marker(), q.prompt.get(self.lang));
             let text = format!("{head}{}", q.choices[choice].label.get(self.lang));
-            for (i, line) in wrap::wrap(&text, width).iter().enumerate() {
-                let line = if i == 0 { line.replacen('✔', &"✔".green().to_string(), 1) } else { line.clone() };
+            for (i, line) in wrap::wrap(&text, width - 2).iter().enumerate() {
+                let line =
+                    if i == 0 { line.replacen('✔', &"✔".green().to_string(), 1) } else { format!("  {line}") };
                 self.term.write_line(&line)?;
                 lines += 1;
             }
