@@ -47,8 +47,9 @@ pub fn cancel() -> ! {
             libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, termios);
         }
     }
-    if !PLAIN.load(Ordering::SeqCst) {
-        let _ = console::Term::stderr().show_cursor();
+    let term = console::Term::stderr();
+    if term.is_term() && !PLAIN.load(Ordering::SeqCst) {
+        let _ = term.show_cursor();
     }
     let mut stderr = std::io::stderr();
     let _ = writeln!(stderr, "\ncancelled");

@@ -6,6 +6,8 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
+use crate::sanitize;
+
 /// The largest answers file mlcheck reads.
 pub const ANSWERS_LIMIT: u64 = 1024 * 1024;
 /// The largest question bank mlcheck reads.
@@ -29,7 +31,7 @@ pub enum InputError {
     Directory { name: String },
     #[error("{name}: cannot read: {reason}")]
     Read { name: String, reason: String },
-    #[error("{name}: {what} is larger than {limit} bytes; mlcheck refuses it (is this the right file?)", limit = human_size(*.limit))]
+    #[error("{name}: {what} is larger than {limit}; mlcheck refuses it (is this the right file?)", limit = human_size(*.limit))]
     TooLarge { name: String, what: &'static str, limit: u64 },
     #[error("{name}:{line}: is not UTF-8 text (invalid byte 0x{byte:02X}); save the file as UTF-8")]
     NotUtf8 { name: String, line: usize, byte: u8 },
@@ -48,13 +50,13 @@ fn human_size(bytes: u64) -> String {
     if bytes % (1024 * 1024) == 0 {
         format!("{} MiB", bytes / (1024 * 1024))
     } else {
-        format!("{bytes}")
+        format!("{bytes} bytes")
     }
 }
 
 /// Reads the file at `path`, at most `limit` bytes. `what` names it in messages ("the answers file").
 pub fn read_path(path: &Path, limit: u64, what: &'static str) -> Result<Source, InputError> {
-    let name = path.display().to_string();
+    let name = sanitize::escape(&path.display().to_string());
     let file = File::open(path).map_err(|e| InputError::Open { name: name.clone(), reason: io_reason(&e) })?;
     if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
         return Err(InputError::Directory { name });

@@ -59,10 +59,12 @@ impl Context {
 pub fn run(cli: Cli) -> Result<(), Error> {
     let term = Terminal::detect(cli.color);
     match &cli.command {
-        Command::Completions { shell } => emit(|w| {
-            clap_complete::generate(*shell, &mut cli::command(), "mlcheck", w);
-            Ok(())
-        }),
+        Command::Completions { shell } => {
+            // clap_complete panics when a write fails; generate in memory, then write.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut cli::command(), "mlcheck", &mut script);
+            emit(|w| w.write_all(&script))
+        }
         Command::Man => emit(|w| clap_mangen::Man::new(cli::command()).render(w)),
         Command::Check { file } => check(file.as_deref().or(cli.questions.as_deref())),
         command => {
@@ -124,8 +126,9 @@ pub(crate) fn emit(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Resu
 /// Replaces the default panic message and status 101 with a short note and status 1.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        if std::env::var_os("TERM").is_none_or(|t| t != "dumb") {
-            let _ = console::Term::stderr().show_cursor();
+        let term = console::Term::stderr();
+        if term.is_term() && std::env::var_os("TERM").is_none_or(|t| t != "dumb") {
+            let _ = term.show_cursor();
         }
         let location = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
         let _ = writeln!(

@@ -41,6 +41,9 @@ pub fn parse(text: &str) -> Result<Bank, Vec<Diagnostic>> {
 struct Validator {
     problems: Vec<Diagnostic>,
     languages: Vec<Lang>,
+    /// Every question id written in the file, valid or not, so that a question rejected for
+    /// one problem is not reported a second time as missing.
+    declared: std::collections::HashSet<String>,
 }
 
 fn valid_id(s: &str) -> bool {
@@ -57,7 +60,7 @@ impl Validator {
 
     fn require<'a, T>(&mut self, field: &'a Option<T>, owner: usize, what: &str) -> Option<&'a T> {
         if field.is_none() {
-            self.error(owner, format!("missing `{what}`"));
+            self.error(owner, format!("missing {what}"));
         }
         field.as_ref()
     }
@@ -72,11 +75,11 @@ impl Validator {
             Some(_) => {}
         }
         self.languages(&raw);
-        let threshold = self.require(&raw.threshold, 0, "threshold (the score from which ML is recommended)");
+        let threshold = self.require(&raw.threshold, 0, "`threshold` (the score from which ML is recommended)");
         let threshold = threshold.map(|t| (*t.get_ref(), t.span().start));
-        let title = self.text_field(&raw.title, 0, "title");
-        let intro = self.text_field(&raw.intro, 0, "intro");
-        let disclaimer = self.text_field(&raw.disclaimer, 0, "disclaimer");
+        let title = self.text_field(&raw.title, 0, "`title`");
+        let intro = self.text_field(&raw.intro, 0, "`intro`");
+        let disclaimer = self.text_field(&raw.disclaimer, 0, "`disclaimer`");
         let agreement = self.agreement(&raw);
         let questions = self.questions(&raw, &agreement);
         let verdicts = self.results(&raw, &questions);
@@ -98,7 +101,7 @@ impl Validator {
     }
 
     fn languages(&mut self, raw: &RawBank) {
-        let Some(list) = self.require(&raw.languages, 0, "languages (for example `languages = [\"en\", \"ko\"]`)")
+        let Some(list) = self.require(&raw.languages, 0, "`languages` (for example `languages = [\"en\", \"ko\"]`)")
         else {
             self.languages = Lang::ALL.to_vec();
             return;
@@ -126,7 +129,7 @@ impl Validator {
     fn text_field(&mut self, raw: &Option<RawText>, owner: usize, what: &str) -> Text {
         match raw {
             None => {
-                self.error(owner, format!("missing `{what}`"));
+                self.error(owner, format!("missing {what}"));
                 Text::default()
             }
             Some(text) => self.text(text, what),
@@ -144,7 +147,7 @@ impl Validator {
                     self.error(
                         at,
                         format!(
-                            "`{what}` has text in `{}`, which is not in `languages` ({})",
+                            "{what} has text in `{}`, which is not in `languages` ({})",
                             sanitize::escape(code),
                             have.join(", ")
                         ),
@@ -154,13 +157,13 @@ impl Validator {
             }
             let s = value.get_ref();
             if s.trim().is_empty() {
-                self.error(at, format!("`{what}`: the `{code}` text is empty"));
+                self.error(at, format!("{what}: the `{code}` text is empty"));
             }
             if let Some((n, c)) = s.chars().enumerate().find(|&(_, c)| sanitize::is_forbidden(c)) {
                 self.error(
                     at,
                     format!(
-                        "`{what}`: the `{code}` text contains {} at character {}; banks may not contain \
+                        "{what}: the `{code}` text contains {} at character {}; banks may not contain \
                          control characters or terminal escape sequences",
                         sanitize::describe(c),
                         n + 1
@@ -172,7 +175,7 @@ impl Validator {
             if !raw.get_ref().contains_key(lang.code()) {
                 self.error(
                     raw.span().start,
-                    format!("`{what}` has no `{}` text; add `{} = \"...\"`", lang.code(), lang.code()),
+                    format!("{what} has no `{}` text; add `{} = \"...\"`", lang.code(), lang.code()),
                 );
             }
         }
@@ -180,7 +183,7 @@ impl Validator {
     }
 
     fn agreement(&mut self, raw: &RawBank) -> Vec<Text> {
-        let Some(agreement) = self.require(&raw.agreement, 0, "[agreement] (the labels of the five-point scale)")
+        let Some(agreement) = self.require(&raw.agreement, 0, "`[agreement]` (the labels of the five-point scale)")
         else {
             return vec![Text::default(); 5];
         };
@@ -189,18 +192,21 @@ impl Validator {
         [&a.strongly_disagree, &a.disagree, &a.neutral, &a.agree, &a.strongly_agree]
             .into_iter()
             .zip(AGREEMENT_KEYS)
-            .map(|(field, key)| self.text_field(field, at, &format!("agreement.{key}")))
+            .map(|(field, key)| self.text_field(field, at, &format!("`agreement.{key}`")))
             .collect()
     }
 
     /// Validates every question; returns each with its offset, for later references.
     fn questions(&mut self, raw: &RawBank, agreement: &[Text]) -> Vec<(Question, usize)> {
-        let Some(list) = self.require(&raw.questions, 0, "[[questions]]") else {
+        let Some(list) = self.require(&raw.questions, 0, "`[[questions]]`") else {
             return Vec::new();
         };
         let mut out: Vec<(Question, usize)> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (position, q) in list.get_ref().iter().enumerate() {
+            if let Some(id) = &q.get_ref().id {
+                self.declared.insert(id.get_ref().clone());
+            }
             let Some(question) = self.question(q, agreement) else { continue };
             let at = q.span().start;
             if seen.contains_key(&question.id) {
@@ -217,11 +223,11 @@ impl Validator {
             out.push((question, at));
         }
         let end = list.span().start;
-        if !out.iter().any(|(q, _)| q.kind == Kind::Track) {
+        if !out.iter().any(|(q, _)| q.kind == Kind::Track) && !self.declared.contains(TRACK_ID) {
             self.error(end, "missing the `track` question (id = \"track\", kind = \"track\")");
         }
         for myth in MYTHS {
-            if !out.iter().any(|(q, _)| q.id == myth) {
+            if !self.declared.contains(myth) {
                 self.error(end, format!("missing the myth question `{myth}` (kind = \"myth\")"));
             }
         }
@@ -233,7 +239,7 @@ impl Validator {
     fn question(&mut self, q: &Spanned<RawQuestion>, agreement: &[Text]) -> Option<Question> {
         let at = q.span().start;
         let raw = q.get_ref();
-        let id = self.require(&raw.id, at, "id").map(|id| (id.get_ref().clone(), id.span().start));
+        let id = self.require(&raw.id, at, "`id` in a question").map(|id| (id.get_ref().clone(), id.span().start));
         let label = match &id {
             Some((id, _)) => format!("question `{}`", sanitize::escape(id)),
             None => "question".to_string(),
@@ -246,12 +252,12 @@ impl Validator {
                 );
             }
         }
-        let kind = self.require(&raw.kind, at, &format!("kind in {label} (\"track\", \"myth\" or \"check\")"));
+        let kind = self.require(&raw.kind, at, &format!("`kind` in {label} (\"track\", \"myth\" or \"check\")"));
         let kind = kind.map(|k| (k.get_ref().as_str(), k.span().start));
-        let topic = self.text_field(&raw.topic, at, &format!("{label}: topic"));
-        let prompt = self.text_field(&raw.prompt, at, &format!("{label}: prompt"));
-        let summary = raw.summary.as_ref().map(|t| self.text(t, &format!("{label}: summary")));
-        let counterpoint = raw.counterpoint.as_ref().map(|t| self.text(t, &format!("{label}: counterpoint")));
+        let topic = self.text_field(&raw.topic, at, &format!("{label}: `topic`"));
+        let prompt = self.text_field(&raw.prompt, at, &format!("{label}: `prompt`"));
+        let summary = raw.summary.as_ref().map(|t| self.text(t, &format!("{label}: `summary`")));
+        let counterpoint = raw.counterpoint.as_ref().map(|t| self.text(t, &format!("{label}: `counterpoint`")));
         let (id, id_at) = id?;
         let (kind, kind_at) = kind?;
 
@@ -280,7 +286,7 @@ impl Validator {
             }
             "check" => {
                 self.forbid(&raw.weights, &label, "weights", "a reality check (give `choices`)");
-                let myth = self.require(&raw.myth, at, &format!("myth in {label} (the myth this check belongs to)"));
+                let myth = self.require(&raw.myth, at, &format!("`myth` in {label} (the myth this check belongs to)"));
                 let myth = myth?;
                 if !MYTHS.contains(&myth.get_ref().as_str()) {
                     self.error(
@@ -334,7 +340,7 @@ impl Validator {
 
     fn myth_choices(&mut self, raw: &RawQuestion, at: usize, label: &str, agreement: &[Text]) -> Vec<Choice> {
         let Some(weights) =
-            self.require(&raw.weights, at, &format!("weights in {label} (five, strongly disagree first)"))
+            self.require(&raw.weights, at, &format!("`weights` in {label} (five, strongly disagree first)"))
         else {
             return Vec::new();
         };
@@ -368,7 +374,7 @@ impl Validator {
     }
 
     fn choices(&mut self, raw: &RawQuestion, at: usize, label: &str, kind: &Kind) -> Vec<Choice> {
-        let Some(list) = self.require(&raw.choices, at, &format!("choices in {label}")) else {
+        let Some(list) = self.require(&raw.choices, at, &format!("`choices` in {label}")) else {
             return Vec::new();
         };
         if list.get_ref().len() < 2 {
@@ -407,10 +413,10 @@ impl Validator {
     fn choice(&mut self, c: &Spanned<RawChoice>, label: &str) -> Option<Choice> {
         let at = c.span().start;
         let raw = c.get_ref();
-        let key = self.require(&raw.key, at, &format!("key in a choice of {label}"));
-        let weight = self.require(&raw.weight, at, &format!("weight in a choice of {label}"));
+        let key = self.require(&raw.key, at, &format!("`key` in a choice of {label}"));
+        let weight = self.require(&raw.weight, at, &format!("`weight` in a choice of {label}"));
         let key_name = key.map(|k| sanitize::escape(k.get_ref())).unwrap_or_default();
-        let text = self.text_field(&raw.label, at, &format!("{label}, choice `{key_name}`: label"));
+        let text = self.text_field(&raw.label, at, &format!("{label}, choice `{key_name}`: `label`"));
         let (key, weight) = (key?, weight?);
         if !valid_id(key.get_ref()) {
             self.error(
@@ -423,7 +429,8 @@ impl Validator {
     }
 
     fn results(&mut self, raw: &RawBank, questions: &[(Question, usize)]) -> Vec<(String, Text)> {
-        let Some(results) = self.require(&raw.results, 0, "[results] (the verdict line for ml and each track)") else {
+        let Some(results) = self.require(&raw.results, 0, "`[results]` (the verdict line for ml and each track)")
+        else {
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -437,7 +444,7 @@ impl Validator {
                 continue;
             }
             let text =
-                self.text_field(&result.get_ref().verdict, result.span().start, &format!("results.{key}.verdict"));
+                self.text_field(&result.get_ref().verdict, result.span().start, &format!("`results.{key}.verdict`"));
             out.push((key.clone(), text));
         }
         let has_track = questions.iter().any(|(q, _)| q.kind == Kind::Track);
@@ -454,8 +461,8 @@ impl Validator {
         for a in list {
             let at = a.span().start;
             let raw = a.get_ref();
-            let text = self.text_field(&raw.text, at, "advice: text");
-            let verdict = match self.require(&raw.verdict, at, "verdict in advice (\"ml\" or \"stay\")") {
+            let text = self.text_field(&raw.text, at, "advice: `text`");
+            let verdict = match self.require(&raw.verdict, at, "`verdict` in advice (\"ml\" or \"stay\")") {
                 Some(v) if v.get_ref() == "ml" => Some(Direction::Ml),
                 Some(v) if v.get_ref() == "stay" => Some(Direction::Stay),
                 Some(v) => {
@@ -478,9 +485,13 @@ impl Validator {
         questions: &[(Question, usize)],
     ) -> Option<(usize, Vec<usize>)> {
         let at = w.span().start;
-        let question = self.require(&w.get_ref().question, at, "question in advice `when`")?;
-        let choices = self.require(&w.get_ref().choices, at, "choices in advice `when`")?;
+        let question = self.require(&w.get_ref().question, at, "`question` in advice `when`")?;
+        let choices = self.require(&w.get_ref().choices, at, "`choices` in advice `when`")?;
         let Some(index) = questions.iter().position(|(q, _)| &q.id == question.get_ref()) else {
+            if self.declared.contains(question.get_ref()) {
+                // The question exists but was rejected; that problem is reported already.
+                return None;
+            }
             self.error(
                 question.span().start,
                 format!(
