@@ -18,6 +18,21 @@ use crate::lang::Lang;
 use crate::messages::{self, Messages};
 use crate::wrap;
 
+/// A choice label wrapped for dialoguer's Select on a `width`-column terminal. Select decides
+/// how many rows to clear by each item line's length in bytes, not columns, so each line
+/// must fit `width` in bytes too: Hangul takes 3 bytes for 2 columns, so Korean labels wrap
+/// narrower than their display width alone would need.
+fn select_item(label: &str, width: usize) -> String {
+    let mut columns = width.saturating_sub(4);
+    loop {
+        let item = wrap::wrap(label, columns).join("\n  ");
+        if columns <= 8 || item.split('\n').all(|line| line.len() <= width) {
+            return item;
+        }
+        columns -= 2;
+    }
+}
+
 /// What the user did at a prompt.
 enum Reply {
     /// Picked this choice.
@@ -115,8 +130,7 @@ impl Screen {
         let q = step.question;
         // ColorfulTheme draws "? " before and " ›" after the prompt, "❯ " before an item.
         let prompt = wrap::wrap_hanging(&format!("{} {}", step.marker(), q.prompt.get(self.lang)), width - 4, 2);
-        let items: Vec<String> =
-            q.choices.iter().map(|c| wrap::wrap(c.label.get(self.lang), width - 4).join("\n  ")).collect();
+        let items: Vec<String> = q.choices.iter().map(|c| select_item(c.label.get(self.lang), width)).collect();
         let hint = if first { self.msg.keys_hint_first } else { self.msg.keys_hint };
         let hint_lines = wrap::wrap(hint, width);
         for line in &hint_lines {
@@ -208,5 +222,23 @@ impl Screen {
             self.term.clear_last_lines(lines)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::select_item;
+
+    #[test]
+    fn select_items_fit_the_width_in_bytes() {
+        for width in [20, 40, 80] {
+            for label in
+                ["아직 없지만 인턴십 지원 등으로 구할 수 있어요", "Not yet, but I could, e.g. via an internship"]
+            {
+                let item = select_item(label, width);
+                assert!(item.split('\n').all(|l| l.len() <= width), "{width}: {item:?}");
+                assert_eq!(item.split_whitespace().collect::<Vec<_>>(), label.split_whitespace().collect::<Vec<_>>());
+            }
+        }
     }
 }
