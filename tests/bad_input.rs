@@ -8,6 +8,8 @@
 
 mod common;
 
+use common::{line_with, Run};
+
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -22,66 +24,10 @@ const BANK_LIMIT: usize = 4 * MIB;
 /// Only a guard against a hang (a run that reads /dev/zero forever); no test asserts speed.
 const HANG_GUARD: Duration = Duration::from_secs(60);
 
-/// What one run of mlcheck produced.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-    raw: Vec<u8>,
-}
-
-impl Run {
-    fn from_output(out: std::process::Output) -> Run {
-        let code = out.status.code().expect("mlcheck exits normally, not by a signal");
-        let mut raw = out.stdout.clone();
-        raw.extend_from_slice(&out.stderr);
-        let run = Run {
-            code,
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-            raw,
-        };
-        assert_ne!(run.code, 101, "mlcheck panicked:\n{}", run.stderr);
-        assert!(!run.stderr.contains("internal error"), "mlcheck hit an internal error:\n{}", run.stderr);
-        run
-    }
-
-    fn expect(self, code: i32) -> Run {
-        assert_eq!(self.code, code, "exit status\n--- stdout:\n{}\n--- stderr:\n{}", self.stdout, self.stderr);
-        self
-    }
-
-    /// The error is one `mlcheck: ...` message that starts with `prefix`, and no raw control byte.
-    fn expect_error(self, code: i32, prefix: &str) -> Run {
-        let run = self.expect(code);
-        assert!(
-            run.stderr.starts_with(&format!("mlcheck: {prefix}")),
-            "stderr should start with `mlcheck: {prefix}`:\n{}",
-            run.stderr
-        );
-        assert!(run.stdout.is_empty(), "nothing on stdout after an error:\n{}", run.stdout);
-        run.assert_no_raw_controls();
-        run
-    }
-
-    fn assert_no_raw_controls(&self) {
-        if let Some(b) = self.raw.iter().find(|&&b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7F) {
-            panic!("raw control byte 0x{b:02X} in the output:\n{}", String::from_utf8_lossy(&self.raw).escape_debug());
-        }
-    }
-
-    fn stderr_has(&self, words: &[&str]) -> &Run {
-        for w in words {
-            assert!(self.stderr.contains(w), "stderr should mention {w:?}:\n{}", self.stderr);
-        }
-        self
-    }
-}
-
 fn run_in(dir: &Path, args: &[&str]) -> Run {
     let mut cmd = common::run(args);
     cmd.current_dir(dir).timeout(HANG_GUARD);
-    Run::from_output(cmd.output().expect("mlcheck runs"))
+    Run::of(cmd)
 }
 
 /// A temporary folder holding copies of the named fixtures of tests/fixtures/answers.
@@ -99,13 +45,6 @@ fn answers_fixture(name: &str) -> PathBuf {
 
 fn read_fixture(name: &str) -> String {
     fs::read_to_string(answers_fixture(name)).unwrap()
-}
-
-/// The 1-based number of the one line of `text` containing `needle`.
-fn line_with(text: &str, needle: &str) -> usize {
-    let lines: Vec<usize> = text.lines().enumerate().filter(|(_, l)| l.contains(needle)).map(|(i, _)| i + 1).collect();
-    assert_eq!(lines.len(), 1, "exactly one line should contain {needle:?}");
-    lines[0]
 }
 
 fn json(run: &Run) -> serde_json::Value {

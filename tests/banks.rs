@@ -7,58 +7,9 @@
 
 mod common;
 
+use common::{line_with, lines_with, Run};
+
 use std::path::{Path, PathBuf};
-
-/// What one run of mlcheck produced.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-    raw_stdout: Vec<u8>,
-    raw_stderr: Vec<u8>,
-}
-
-impl Run {
-    fn from(mut cmd: assert_cmd::Command) -> Run {
-        let out = cmd.output().expect("mlcheck runs");
-        let code = out.status.code().expect("mlcheck exits normally, not by a signal");
-        let run = Run {
-            code,
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-            raw_stdout: out.stdout,
-            raw_stderr: out.stderr,
-        };
-        assert_ne!(run.code, 101, "mlcheck panicked:\n{}", run.stderr);
-        assert!(!run.stderr.contains("internal error"), "mlcheck hit an internal error:\n{}", run.stderr);
-        run
-    }
-
-    fn expect(self, code: i32) -> Run {
-        assert_eq!(self.code, code, "exit status\n--- stdout:\n{}\n--- stderr:\n{}", self.stdout, self.stderr);
-        self
-    }
-
-    /// Neither stream carries a raw ESC (or any other C0 control but newline, or DEL).
-    fn assert_no_raw_controls(&self) {
-        for (stream, bytes) in [("stdout", &self.raw_stdout), ("stderr", &self.raw_stderr)] {
-            if let Some(b) = bytes.iter().find(|&&b| (b < 0x20 && b != b'\n') || b == 0x7F) {
-                panic!("raw control byte 0x{b:02X} on {stream}:\n{}", String::from_utf8_lossy(bytes).escape_debug());
-            }
-        }
-    }
-
-    /// Neither stream carries `needle` (a character that must only ever appear escaped).
-    fn assert_absent(&self, needle: char) {
-        assert!(
-            !self.stdout.contains(needle) && !self.stderr.contains(needle),
-            "raw U+{:04X} in the output:\n{}\n{}",
-            needle as u32,
-            self.stdout.escape_debug(),
-            self.stderr.escape_debug()
-        );
-    }
-}
 
 fn banks_dir() -> PathBuf {
     common::fixture("banks")
@@ -72,33 +23,20 @@ fn manifest_dir() -> PathBuf {
 fn run_in(dir: &Path, args: &[&str]) -> Run {
     let mut cmd = common::run(args);
     cmd.current_dir(dir);
-    Run::from(cmd)
+    Run::of(cmd)
 }
 
 /// Same, with `stdin` as standard input.
 fn run_with_stdin(dir: &Path, args: &[&str], stdin: &str) -> Run {
     let mut cmd = common::run(args);
     cmd.current_dir(dir).write_stdin(stdin);
-    Run::from(cmd)
+    Run::of(cmd)
 }
 
 fn bank_text(name: &str) -> String {
     std::fs::read_to_string(banks_dir().join(name)).unwrap_or_else(|e| panic!("fixture {name}: {e}"))
 }
 
-/// The 1-based numbers of the lines containing `needle`.
-fn lines_with(text: &str, needle: &str) -> Vec<usize> {
-    text.lines().enumerate().filter(|(_, l)| l.contains(needle)).map(|(i, _)| i + 1).collect()
-}
-
-/// The 1-based number of the one line containing `needle`.
-fn line_with(text: &str, needle: &str) -> usize {
-    let lines = lines_with(text, needle);
-    assert_eq!(lines.len(), 1, "exactly one line should contain {needle:?}, found {lines:?}");
-    lines[0]
-}
-
-/// The 1-based character column at which `needle` starts on line `line` of `text`.
 fn column_of(text: &str, line: usize, needle: &str) -> usize {
     let l = text.lines().nth(line - 1).unwrap();
     let byte = l.find(needle).unwrap_or_else(|| panic!("line {line} has no {needle:?}: {l}"));
@@ -479,7 +417,7 @@ fn english_only_bank_refuses_korean_naming_its_languages() {
 fn english_only_bank_falls_back_to_english_from_a_korean_locale() {
     let mut cmd = common::run(&["--questions", "english-only.toml", "myths", "hard"]);
     cmd.current_dir(banks_dir()).env("LANG", "ko_KR.UTF-8");
-    let run = Run::from(cmd).expect(0);
+    let run = Run::of(cmd).expect(0);
     assert!(run.stdout.contains("Zorblax"), "{}", run.stdout);
 }
 

@@ -54,3 +54,91 @@ pub fn bank_questions() -> Vec<(String, Vec<String>)> {
 pub fn all_nth(n: usize) -> String {
     bank_questions().iter().map(|_| format!("{n}\n")).collect()
 }
+
+/// What one run of mlcheck produced; building one asserts it did not panic.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+    pub raw_stdout: Vec<u8>,
+    pub raw_stderr: Vec<u8>,
+}
+
+impl Run {
+    /// Runs `cmd` and collects what it produced.
+    pub fn of(mut cmd: Command) -> Run {
+        Run::from_output(cmd.output().expect("mlcheck runs"))
+    }
+
+    pub fn from_output(out: std::process::Output) -> Run {
+        let code = out.status.code().expect("mlcheck exits normally, not by a signal");
+        let run = Run {
+            code,
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            raw_stdout: out.stdout,
+            raw_stderr: out.stderr,
+        };
+        assert_ne!(run.code, 101, "mlcheck panicked:\n{}", run.stderr);
+        assert!(!run.stderr.contains("internal error"), "mlcheck hit an internal error:\n{}", run.stderr);
+        run
+    }
+
+    pub fn expect(self, code: i32) -> Run {
+        assert_eq!(self.code, code, "exit status\n--- stdout:\n{}\n--- stderr:\n{}", self.stdout, self.stderr);
+        self
+    }
+
+    /// The error is one `mlcheck: ...` message that starts with `prefix`, nothing is on
+    /// stdout, and no raw control byte is anywhere.
+    pub fn expect_error(self, code: i32, prefix: &str) -> Run {
+        let run = self.expect(code);
+        assert!(
+            run.stderr.starts_with(&format!("mlcheck: {prefix}")),
+            "stderr should start with `mlcheck: {prefix}`:\n{}",
+            run.stderr
+        );
+        assert!(run.stdout.is_empty(), "nothing on stdout after an error:\n{}", run.stdout);
+        run.assert_no_raw_controls();
+        run
+    }
+
+    /// Neither stream carries a raw C0 control (but newline) or DEL.
+    pub fn assert_no_raw_controls(&self) {
+        for (stream, bytes) in [("stdout", &self.raw_stdout), ("stderr", &self.raw_stderr)] {
+            if let Some(b) = bytes.iter().find(|&&b| (b < 0x20 && b != b'\n') || b == 0x7F) {
+                panic!("raw control byte 0x{b:02X} on {stream}:\n{}", String::from_utf8_lossy(bytes).escape_debug());
+            }
+        }
+    }
+
+    /// Neither stream carries `needle` (a character that must only ever appear escaped).
+    pub fn assert_absent(&self, needle: char) {
+        assert!(
+            !self.stdout.contains(needle) && !self.stderr.contains(needle),
+            "raw U+{:04X} in the output:\n{}\n{}",
+            needle as u32,
+            self.stdout.escape_debug(),
+            self.stderr.escape_debug()
+        );
+    }
+
+    pub fn stderr_has(&self, words: &[&str]) -> &Run {
+        for w in words {
+            assert!(self.stderr.contains(w), "stderr should mention {w:?}:\n{}", self.stderr);
+        }
+        self
+    }
+}
+
+/// The 1-based numbers of the lines of `text` containing `needle`.
+pub fn lines_with(text: &str, needle: &str) -> Vec<usize> {
+    text.lines().enumerate().filter(|(_, l)| l.contains(needle)).map(|(i, _)| i + 1).collect()
+}
+
+/// The 1-based number of the one line of `text` containing `needle`.
+pub fn line_with(text: &str, needle: &str) -> usize {
+    let lines = lines_with(text, needle);
+    assert_eq!(lines.len(), 1, "exactly one line should contain {needle:?}, found {lines:?}");
+    lines[0]
+}
