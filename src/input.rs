@@ -72,8 +72,8 @@ pub fn read_stdin(limit: u64, what: &'static str) -> Result<Source, InputError> 
 /// Reads at most `limit + 1` bytes from `reader` and checks they form text.
 pub fn read_bounded(reader: impl Read, name: String, limit: u64, what: &'static str) -> Result<Source, InputError> {
     let mut bytes = Vec::new();
-    reader.take(limit + 1).read_to_end(&mut bytes).map_err(|e| match e.raw_os_error() {
-        Some(21) => InputError::Directory { name: name.clone() }, // EISDIR
+    reader.take(limit + 1).read_to_end(&mut bytes).map_err(|e| match e.kind() {
+        io::ErrorKind::IsADirectory => InputError::Directory { name: name.clone() },
         _ => InputError::Read { name: name.clone(), reason: io_reason(&e) },
     })?;
     if bytes.len() as u64 > limit {

@@ -39,7 +39,8 @@ impl Lang {
         let locale =
             ["LC_ALL", "LC_MESSAGES", "LANG"].iter().filter_map(|var| get(var)).find(|value| !value.is_empty());
         match locale {
-            Some(value) if value.to_ascii_lowercase().starts_with("ko") => Lang::Ko,
+            // `ko`, `ko_KR.UTF-8`, `ko.UTF-8`, `ko@x`; not Konkani's `kok_IN`.
+            Some(value) if value == "ko" || ["ko_", "ko.", "ko@"].iter().any(|p| value.starts_with(p)) => Lang::Ko,
             _ => Lang::En,
         }
     }
@@ -68,5 +69,7 @@ mod tests {
         assert_eq!(locale(&[("LC_ALL", "ko_KR"), ("LC_MESSAGES", "en_US")]), Lang::Ko);
         assert_eq!(locale(&[("LC_ALL", ""), ("LANG", "ko")]), Lang::Ko);
         assert_eq!(locale(&[("LANG", "C")]), Lang::En);
+        assert_eq!(locale(&[("LANG", "kok_IN")]), Lang::En);
+        assert_eq!(locale(&[("LANG", "ko")]), Lang::Ko);
     }
 }

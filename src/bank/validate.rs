@@ -261,6 +261,20 @@ impl Validator {
         let (id, id_at) = id?;
         let (kind, kind_at) = kind?;
 
+        let reserved_for = if id == TRACK_ID {
+            Some("track")
+        } else if MYTHS.contains(&id.as_str()) {
+            Some("myth")
+        } else {
+            None
+        };
+        if let Some(wanted) = reserved_for.filter(|&w| w != kind && matches!(kind, "track" | "myth" | "check")) {
+            self.error(
+                kind_at,
+                format!("{label}: the id `{id}` is reserved for the {wanted} question; use kind = \"{wanted}\" or another id"),
+            );
+            return None;
+        }
         let kind = match kind {
             "track" => {
                 if id != TRACK_ID {
@@ -328,7 +342,7 @@ impl Validator {
 
     fn weight(&mut self, w: &Spanned<i64>, label: &str) -> i64 {
         let value = *w.get_ref();
-        if value.abs() > MAX_WEIGHT {
+        if !(-MAX_WEIGHT..=MAX_WEIGHT).contains(&value) {
             self.error(
                 w.span().start,
                 format!("{label}: weight {value} is out of range (-{MAX_WEIGHT} to {MAX_WEIGHT})"),
@@ -381,9 +395,10 @@ impl Validator {
             self.error(list.span().start, format!("{label}: needs at least two choices"));
         }
         let mut out: Vec<Choice> = Vec::new();
+        let mut keys = std::collections::HashSet::new();
         for c in list.get_ref() {
             if let Some(choice) = self.choice(c, label) {
-                if out.iter().any(|o| o.key == choice.key) {
+                if !keys.insert(choice.key.clone()) {
                     let key_at = c.get_ref().key.as_ref().map(|k| k.span().start).unwrap_or(c.span().start);
                     self.error(key_at, format!("{label}: duplicate choice key `{}`", choice.key));
                     continue;
@@ -502,6 +517,10 @@ impl Validator {
             return None;
         };
         let q = &questions[index].0;
+        if choices.get_ref().is_empty() {
+            self.error(choices.span().start, "advice: `when` has no choices, so the line would never show");
+            return None;
+        }
         let mut picked = Vec::new();
         for key in choices.get_ref() {
             match q.choices.iter().position(|c| &c.key == key.get_ref()) {
@@ -547,6 +566,27 @@ impl Validator {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn problems(text: &str) -> Vec<String> {
+        parse(text).err().unwrap_or_default().into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn reserved_ids_need_their_kind() {
+        let bank = super::super::BUILTIN;
+        let fake_myth =
+            bank.replacen("id = \"hard\"\nkind = \"myth\"", "id = \"hard\"\nkind = \"check\"\nmyth = \"jobs\"", 1);
+        assert_ne!(fake_myth, bank);
+        let found = problems(&fake_myth);
+        assert!(found.iter().any(|p| p.contains("reserved for the myth")), "{found:?}");
+    }
+
+    #[test]
+    fn the_lowest_integer_weight_is_out_of_range_not_a_panic() {
+        let bank = super::super::BUILTIN.replacen("weight = 3,", "weight = -9223372036854775808,", 1);
+        let found = problems(&bank);
+        assert!(found.iter().any(|p| p.contains("out of range")), "{found:?}");
+    }
 
     #[test]
     fn ids_are_kebab_case() {
