@@ -111,6 +111,21 @@ pub enum ColorWhen {
     Never,
 }
 
+/// Ends the process for a command line clap could not take. Help and version go to stdout
+/// as clap prints them; errors go to stderr as plain text with control characters escaped,
+/// since clap repeats what was typed and that may hold escape sequences.
+pub fn exit_with(err: clap::Error) -> ! {
+    if !err.use_stderr() {
+        let _ = err.print();
+        std::process::exit(0);
+    }
+    let text = err.render().to_string();
+    let lines: Vec<String> = text.lines().map(crate::sanitize::escape).collect();
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{}", lines.join("\n"));
+    std::process::exit(err.exit_code())
+}
+
 /// The clap command, for completions, the man page and tests.
 pub fn command() -> clap::Command {
     <Cli as clap::CommandFactory>::command()

@@ -20,6 +20,9 @@ pub enum Error {
     /// The answers do not fit the bank.
     #[error("{}", answers_message(.source_name, .error))]
     Answers { source_name: String, error: AnswersError },
+    /// The terminal failed while asking (not Ctrl-C, which exits on its own).
+    #[error("the terminal failed while asking: {0}")]
+    Terminal(String),
     /// Writing the result failed for a reason other than a closed pipe.
     #[error("cannot write the output: {0}")]
     Output(String),
@@ -46,7 +49,7 @@ impl Error {
             Error::Input(e) if e.is_bad_data() => ExitCode::DataError,
             Error::Input(_) => ExitCode::NoInput,
             Error::Bank(_) | Error::Answers { .. } => ExitCode::DataError,
-            Error::Output(_) | Error::Save { .. } => ExitCode::GeneralError,
+            Error::Terminal(_) | Error::Output(_) | Error::Save { .. } => ExitCode::GeneralError,
             Error::BrokenPipe => ExitCode::Success,
         }
     }

@@ -71,6 +71,7 @@ pub fn read_stdin(limit: u64, what: &'static str) -> Result<Source, InputError> 
 
 /// Reads at most `limit + 1` bytes from `reader` and checks they form text.
 pub fn read_bounded(reader: impl Read, name: String, limit: u64, what: &'static str) -> Result<Source, InputError> {
+    let name = sanitize::escape(&name);
     let mut bytes = Vec::new();
     reader.take(limit + 1).read_to_end(&mut bytes).map_err(|e| match e.kind() {
         io::ErrorKind::IsADirectory => InputError::Directory { name: name.clone() },
@@ -85,6 +86,7 @@ pub fn read_bounded(reader: impl Read, name: String, limit: u64, what: &'static 
 
 /// Turns bytes into text: strips a BOM, refuses NUL and invalid UTF-8 with the line number.
 pub fn decode(mut bytes: Vec<u8>, name: &str) -> Result<String, InputError> {
+    let name = &sanitize::escape(name);
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }

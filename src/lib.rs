@@ -46,11 +46,11 @@ pub struct Context {
 }
 
 impl Context {
-    fn msg(&self) -> &'static messages::Messages {
+    pub(crate) fn msg(&self) -> &'static messages::Messages {
         messages::get(self.lang)
     }
 
-    fn view(&self) -> View<'_> {
+    pub(crate) fn view(&self) -> View<'_> {
         View { bank: &self.bank, lang: self.lang, width: self.term.width_out }
     }
 }

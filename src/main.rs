@@ -7,7 +7,10 @@ use mlcheck::exit_codes::ExitCode;
 
 fn main() {
     mlcheck::install_panic_hook();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => mlcheck::cli::exit_with(err),
+    };
     match mlcheck::run(cli) {
         Ok(()) => ExitCode::Success.exit(),
         Err(err) => {

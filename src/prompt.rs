@@ -6,8 +6,7 @@
 
 use std::io::{self, BufRead, Write};
 
-use colored::Colorize;
-use console::Term;
+use console::{style, Term};
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::Select;
 
@@ -64,9 +63,9 @@ pub fn run(bank: &Bank, lang: Lang, track: Option<usize>, dumb: bool) -> io::Res
     let mut screen = Screen { term: term.clone(), lang, msg, dumb, written: Vec::new() };
     let width = screen.width();
     let _ = (|| -> io::Result<()> {
-        writeln!(&term, "{}", bank.title.get(lang).bold())?;
+        writeln!(&term, "{}", style(bank.title.get(lang)).for_stderr().bold())?;
         for line in wrap::wrap(bank.intro.get(lang), width) {
-            writeln!(&term, "{}", line.dimmed())?;
+            writeln!(&term, "{}", style(line).for_stderr().dim())?;
         }
         writeln!(&term)
     })();
@@ -113,8 +112,7 @@ struct Screen {
 
 impl Screen {
     fn width(&self) -> usize {
-        let columns = self.term.size_checked().map(|(_, c)| c as usize).filter(|&c| c > 0).unwrap_or(80);
-        columns.clamp(20, 100)
+        crate::term::columns(&self.term).unwrap_or(crate::term::DEFAULT_WIDTH)
     }
 
     fn ask(&mut self, step: &Step, first: bool) -> io::Result<Reply> {
@@ -129,12 +127,13 @@ impl Screen {
         let width = self.width();
         let q = step.question;
         // ColorfulTheme draws "? " before and " ›" after the prompt, "❯ " before an item.
-        let prompt = wrap::wrap_hanging(&format!("{} {}", step.marker(), q.prompt.get(self.lang)), width - 4, 2);
+        let prompt =
+            wrap::wrap_hanging(&format!("{} {}", step.marker(), q.prompt.get(self.lang)), width.saturating_sub(4), 2);
         let items: Vec<String> = q.choices.iter().map(|c| select_item(c.label.get(self.lang), width)).collect();
         let hint = if first { self.msg.keys_hint_first } else { self.msg.keys_hint };
         let hint_lines = wrap::wrap(hint, width);
         for line in &hint_lines {
-            self.term.write_line(&line.dimmed().to_string())?;
+            self.term.write_line(&style(line).for_stderr().dim().to_string())?;
         }
         let result = Select::with_theme(&ColorfulTheme::default())
             .with_prompt(prompt)
@@ -168,11 +167,13 @@ impl Screen {
         loop {
             write!(err, "> ")?;
             err.flush()?;
-            let mut line = String::new();
-            if stdin.lock().read_line(&mut line)? == 0 {
+            let mut bytes = Vec::new();
+            if stdin.lock().read_until(b'\n', &mut bytes)? == 0 {
                 // Ctrl-D: end of input at a prompt is a cancel, said the same way.
                 cancel::cancel();
             }
+            // Bytes that are not UTF-8 are just another wrong answer.
+            let line = String::from_utf8_lossy(&bytes);
             let answer = line.trim();
             if answer.is_empty() {
                 return Ok(Reply::Choice(step.default));
@@ -195,9 +196,12 @@ impl Screen {
         if !self.dumb {
             let head = format!("✔ {} {} · ", step.marker(), q.prompt.get(self.lang));
             let text = format!("{head}{}", q.choices[choice].label.get(self.lang));
-            for (i, line) in wrap::wrap(&text, width - 2).iter().enumerate() {
-                let line =
-                    if i == 0 { line.replacen('✔', &"✔".green().to_string(), 1) } else { format!("  {line}") };
+            for (i, line) in wrap::wrap(&text, width.saturating_sub(2)).iter().enumerate() {
+                let line = if i == 0 {
+                    line.replacen('✔', &style("✔").for_stderr().green().to_string(), 1)
+                } else {
+                    format!("  {line}")
+                };
                 self.term.write_line(&line)?;
                 lines += 1;
             }
@@ -205,7 +209,7 @@ impl Screen {
         if let Some(cp) = &q.counterpoint {
             let text = format!("{} {}", self.msg.article_says, cp.get(self.lang));
             for line in wrap::wrap(&text, width.saturating_sub(2)) {
-                self.term.write_line(&format!("  {}", line.dimmed()))?;
+                self.term.write_line(&format!("  {}", style(line).for_stderr().dim()))?;
                 lines += 1;
             }
             self.term.write_line("")?;

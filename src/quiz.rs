@@ -4,13 +4,11 @@
 use std::io::Write;
 use std::path::Path;
 
-use colored::Colorize;
-
 use crate::answers::{self, Answers};
 use crate::cli::{Format, QuizArgs};
 use crate::error::Error;
 use crate::input::{self, ANSWERS_LIMIT};
-use crate::render::{json, result, View};
+use crate::render::{json, result};
 use crate::sanitize;
 use crate::scoring;
 use crate::{emit, Context};
@@ -68,15 +66,15 @@ pub fn run(ctx: &Context, args: &QuizArgs) -> Result<(), Error> {
                 .map_err(|error| Error::Answers { source_name: sanitize::escape(&source.name), error })?
         }
         Mode::Interactive => crate::prompt::run(bank, ctx.lang, track, ctx.term.dumb)
-            .map_err(|e| Error::Output(format!("the terminal failed: {e}")))?,
+            .map_err(|e| Error::Terminal(input::io_reason(&e)))?,
     };
 
-    if let Some(path) = &args.save_answers {
-        save(ctx, path, &answers, scripted)?;
-    }
+    // Saved before the result is written, so a closed pipe can't lose the answers; a failed
+    // save still shows the result, then reports the failure (with the answers) and exits 1.
+    let saved = args.save_answers.as_deref().map(|path| save(ctx, path, &answers, scripted)).unwrap_or(Ok(()));
 
     let score = scoring::score(bank, &answers);
-    let view = View { bank, lang: ctx.lang, width: ctx.term.width_out };
+    let view = ctx.view();
     emit(|w| match args.format {
         Format::Json => json::result(w, &view, &answers, &score),
         Format::Text => {
@@ -85,7 +83,8 @@ pub fn run(ctx: &Context, args: &QuizArgs) -> Result<(), Error> {
             }
             result::result(w, &view, &answers, &score)
         }
-    })
+    })?;
+    saved
 }
 
 fn save(ctx: &Context, path: &Path, answers: &Answers, scripted: bool) -> Result<(), Error> {
@@ -96,8 +95,8 @@ fn save(ctx: &Context, path: &Path, answers: &Answers, scripted: bool) -> Result
         answers: keyed.clone(),
     })?;
     if !scripted {
-        let note = ctx.msg().saved.replace("{path}", &path.display().to_string());
-        let _ = writeln!(std::io::stderr(), "{}", note.dimmed());
+        let note = ctx.msg().saved.replace("{path}", &sanitize::escape(&path.display().to_string()));
+        let _ = writeln!(std::io::stderr(), "{}", console::style(note).for_stderr().dim());
     }
     Ok(())
 }

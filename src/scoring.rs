@@ -80,10 +80,7 @@ pub fn score(bank: &Bank, answers: &Answers) -> Score {
     let track = bank.track().choices[answers.choice(0)].key.clone();
     let recommendation = if total >= bank.threshold { Recommendation::Ml } else { Recommendation::Stay(track.clone()) };
 
-    let range_of = |i: usize| {
-        let ws = bank.questions[i].choices.iter().map(|c| c.weight);
-        (ws.clone().min().unwrap_or(0), ws.max().unwrap_or(0))
-    };
+    let range_of = |i: usize| bank.questions[i].weight_range();
     let myths = MYTHS
         .iter()
         .map(|&id| {

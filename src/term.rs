@@ -7,10 +7,10 @@ use crate::cli::ColorWhen;
 
 /// Widest text mlcheck wraps to, even on a wide terminal: long lines are hard to read.
 const MAX_WIDTH: usize = 100;
-/// Narrowest text mlcheck wraps to: below this nothing reads well anyway.
-const MIN_WIDTH: usize = 20;
+/// Narrowest width results are laid out for: the stacked Korean chart needs 30 columns.
+const MIN_WIDTH: usize = 30;
 /// Width used when a stream is not a terminal.
-const DEFAULT_WIDTH: usize = 80;
+pub const DEFAULT_WIDTH: usize = 80;
 
 /// The facts about this process's terminal, read once.
 #[derive(Debug, Clone)]
@@ -58,12 +58,18 @@ impl Terminal {
     }
 }
 
-/// The terminal's width; when stdout is not a terminal, COLUMNS if it is a number, else 80.
+/// The columns of a terminal, capped at the widest mlcheck wraps to; `None` when unknown.
+pub fn columns(term: &console::Term) -> Option<usize> {
+    term.size_checked().map(|(_, c)| c as usize).filter(|&c| c > 0).map(|c| c.min(MAX_WIDTH))
+}
+
+/// The width to render stdout's text at: the terminal's; when stdout is not a terminal,
+/// COLUMNS if it is a number, else 80; never below the narrowest layout mlcheck draws.
 fn width(term: console::Term, tty: bool) -> usize {
     let columns = if tty {
-        term.size_checked().map(|(_, c)| c as usize)
+        columns(&term)
     } else {
-        std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok())
+        std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok()).filter(|&c: &usize| c > 0)
     };
-    columns.filter(|&c| c > 0).unwrap_or(DEFAULT_WIDTH).clamp(MIN_WIDTH, MAX_WIDTH)
+    columns.unwrap_or(DEFAULT_WIDTH).clamp(MIN_WIDTH, MAX_WIDTH)
 }

@@ -12,7 +12,7 @@ pub fn width(s: &str) -> usize {
 
 /// Wraps `text` to `width` columns; each paragraph (separated by `\n`) wraps on its own.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let options = Options::new(width.max(8))
+    let options = Options::new(width.max(2))
         .word_separator(WordSeparator::AsciiSpace)
         .word_splitter(WordSplitter::NoHyphenation)
         .break_words(true);

@@ -554,13 +554,23 @@ fn keyed_lines(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A failed save still shows the result the user answered for, then says why the save
+/// failed (exit 1), with no raw control bytes anywhere.
+fn failed_save_shows_result_then_error(run: Run) -> Run {
+    let run = run.expect(1);
+    assert!(run.stdout.contains("\nStay in ") || run.stdout.contains("\nGo into"), "result shown:\n{}", run.stdout);
+    assert!(run.stderr.starts_with("mlcheck: cannot save the answers to "), "{}", run.stderr);
+    run.assert_no_raw_controls();
+    run
+}
+
 #[test]
 fn save_answers_into_a_missing_directory_fails_and_keeps_the_answers() {
     let dir = workdir(&["plain.txt"]);
     fs::write(dir.path().join("saved.txt"), "previous answers\n").unwrap();
     let before = listing(dir.path());
-    let run = run_in(dir.path(), &["quiz", "--answers", "plain.txt", "--save-answers", "missing/saved.txt"])
-        .expect_error(1, "");
+    let run = run_in(dir.path(), &["quiz", "--answers", "plain.txt", "--save-answers", "missing/saved.txt"]);
+    let run = failed_save_shows_result_then_error(run);
     run.stderr_has(&["missing/saved.txt"]);
     // Nothing created or changed: no temporary file left, no folder made, the old file intact.
     assert_eq!(listing(dir.path()), before);
@@ -579,7 +589,10 @@ fn save_answers_over_a_directory_fails_and_leaves_it_alone() {
     fs::create_dir(dir.path().join("saved")).unwrap();
     fs::write(dir.path().join("saved/keep.txt"), "keep me").unwrap();
     let before = listing(dir.path());
-    let run = run_in(dir.path(), &["quiz", "--answers", "plain.txt", "--save-answers", "saved"]).expect_error(1, "");
+    let run = failed_save_shows_result_then_error(run_in(
+        dir.path(),
+        &["quiz", "--answers", "plain.txt", "--save-answers", "saved"],
+    ));
     assert_eq!(listing(dir.path()), before, "no temporary file left");
     assert_eq!(listing(&dir.path().join("saved")), ["keep.txt"]);
     assert_eq!(fs::read_to_string(dir.path().join("saved/keep.txt")).unwrap(), "keep me");

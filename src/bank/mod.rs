@@ -91,6 +91,12 @@ impl Question {
         }
     }
 
+    /// The lowest and highest weight among the choices.
+    pub fn weight_range(&self) -> (i64, i64) {
+        let weights = self.choices.iter().map(|c| c.weight);
+        (weights.clone().min().unwrap_or(0), weights.max().unwrap_or(0))
+    }
+
     /// Whether this is one of the five myth questions.
     pub fn is_myth(&self) -> bool {
         self.kind == Kind::Myth
@@ -213,11 +219,7 @@ impl Bank {
 
     /// The lowest and highest score any set of answers can reach.
     pub fn score_range(&self) -> (i64, i64) {
-        self.questions.iter().fold((0, 0), |(lo, hi), q| {
-            let min = q.choices.iter().map(|c| c.weight).min().unwrap_or(0);
-            let max = q.choices.iter().map(|c| c.weight).max().unwrap_or(0);
-            (lo + min, hi + max)
-        })
+        self.questions.iter().map(Question::weight_range).fold((0, 0), |(lo, hi), (min, max)| (lo + min, hi + max))
     }
 
     /// The language to use: the one asked for if the bank has it, else English if the bank has

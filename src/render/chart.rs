@@ -18,6 +18,8 @@ const EMPTY: char = '░';
 const MARK: char = '┃';
 /// Widest bar half, in cells.
 const MAX_HALF: usize = 10;
+/// Narrowest gauge, in cells.
+const MIN_GAUGE: usize = 8;
 /// Widest gauge, in cells.
 const MAX_GAUGE: usize = 40;
 
@@ -59,7 +61,7 @@ pub fn gauge(w: &mut dyn Write, view: &View, score: &Score) -> io::Result<()> {
     let msg = view.msg();
     let label = msg.score;
     let value = signed(score.total);
-    let cells = view.width.saturating_sub(width(label) + 2 + 2 + value.len() + 1).clamp(10, MAX_GAUGE);
+    let cells = view.width.saturating_sub(width(label) + 2 + 2 + value.len()).clamp(MIN_GAUGE, MAX_GAUGE);
     let (lo, hi) = score.range;
     let span = (hi - lo).max(1) as usize;
     let filled = ((score.total - lo) as usize * cells * 8 + span / 2) / span;
@@ -101,11 +103,19 @@ pub fn myths(w: &mut dyn Write, view: &View, score: &Score) -> io::Result<()> {
         .max(1);
     // One line a row when the label fits beside a bar of at least 8 cells a side; else the
     // topic goes on its own line.
-    let value_w = 4;
+    let value_w = score
+        .myths
+        .iter()
+        .flat_map(|m| [m.myth_weight, m.checks_weight])
+        .map(|v| signed(v).len())
+        .max()
+        .unwrap_or(1)
+        .max(2)
+        + 1;
     let fixed = 2 + kind_w + 1 + 1 + 1 + value_w;
     let inline = view.width >= fixed + topic_w + 1 + 2 * 8;
     let lead = if inline { 2 + topic_w + 1 } else { 4 };
-    let half = ((view.width.saturating_sub(lead + kind_w + 1 + 1 + 1 + value_w)) / 2).clamp(3, MAX_HALF);
+    let half = ((view.width.saturating_sub(lead + kind_w + 1 + 1 + 1 + value_w)) / 2).clamp(1, MAX_HALF);
 
     writeln!(w, "{}", msg.chart_heading.bold())?;
     // The axis label ends right at the axis, borrowing the kind column when it is wider than a half.

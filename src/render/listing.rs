@@ -8,6 +8,9 @@ use super::{signed, View};
 use crate::bank::{Kind, Question};
 use crate::wrap::{pad, width};
 
+/// The narrowest a choice label may wrap to beside its number, key and weight.
+const NARROWEST_LABEL: usize = 16;
+
 /// Writes every question with its numbered choices, keys and weights.
 pub fn questions(w: &mut dyn Write, view: &View) -> io::Result<()> {
     let bank = view.bank;
@@ -34,12 +37,16 @@ pub fn questions(w: &mut dyn Write, view: &View) -> io::Result<()> {
         for (n, c) in q.choices.iter().enumerate() {
             let head = format!("  {:>2}  {}  {:>3}  ", n + 1, pad(&c.key, key_w), signed(c.weight));
             let indent = width(&head);
-            view.paragraph(w, &head, indent, c.label.get(lang))?;
+            if view.width >= indent + NARROWEST_LABEL {
+                view.paragraph(w, &head, indent, c.label.get(lang))?;
+            } else {
+                // Too narrow for the label beside the key: it goes on its own lines.
+                writeln!(w, "{}", head.trim_end())?;
+                view.paragraph(w, "", 6, c.label.get(lang))?;
+            }
         }
         if let Some(cp) = &q.counterpoint {
-            let mut buf = Vec::new();
-            view.paragraph(&mut buf, "", 2, &format!("{}: {}", view.msg().counterpoint_label, cp.get(lang)))?;
-            write!(w, "{}", String::from_utf8_lossy(&buf).dimmed())?;
+            view.paragraph_dimmed(w, "", 2, &format!("{}: {}", view.msg().counterpoint_label, cp.get(lang)))?;
         }
     }
     Ok(())

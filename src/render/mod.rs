@@ -8,6 +8,8 @@ pub mod result;
 
 use std::io::{self, Write};
 
+use colored::{ColoredString, Colorize};
+
 use crate::bank::Bank;
 use crate::lang::Lang;
 use crate::messages::{self, Messages};
@@ -33,13 +35,26 @@ impl<'a> View<'a> {
     /// Writes `text` wrapped to the view's width, each line starting with `indent` spaces,
     /// the first line with `first` instead (same width).
     pub fn paragraph(&self, w: &mut dyn Write, first: &str, indent: usize, text: &str) -> io::Result<()> {
+        self.styled(w, first, indent, text, |line| line.normal())
+    }
+
+    /// The same, each line dimmed on its own (so a pager that cuts lines keeps the style).
+    pub fn paragraph_dimmed(&self, w: &mut dyn Write, first: &str, indent: usize, text: &str) -> io::Result<()> {
+        self.styled(w, first, indent, text, |line| line.dimmed())
+    }
+
+    fn styled(
+        &self,
+        w: &mut dyn Write,
+        first: &str,
+        indent: usize,
+        text: &str,
+        style: impl Fn(&str) -> ColoredString,
+    ) -> io::Result<()> {
         let lines = wrap::wrap(text, self.width.saturating_sub(indent));
         for (i, line) in lines.iter().enumerate() {
-            if i == 0 {
-                writeln!(w, "{}{line}", wrap::pad(first, indent))?;
-            } else {
-                writeln!(w, "{}{line}", " ".repeat(indent))?;
-            }
+            let lead = if i == 0 { wrap::pad(first, indent) } else { " ".repeat(indent) };
+            writeln!(w, "{lead}{}", style(line))?;
         }
         Ok(())
     }

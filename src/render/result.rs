@@ -26,9 +26,7 @@ pub fn transcript_entry(
     view.paragraph(w, "", indent, &answer)?;
     if let Some(counterpoint) = &question.counterpoint {
         let text = format!("{} {}", view.msg().article_says, counterpoint.get(lang));
-        let mut buf = Vec::new();
-        view.paragraph(&mut buf, "", indent, &text)?;
-        write!(w, "{}", String::from_utf8_lossy(&buf).dimmed())?;
+        view.paragraph_dimmed(w, "", indent, &text)?;
     }
     Ok(())
 }
@@ -94,7 +92,5 @@ pub fn result(w: &mut dyn Write, view: &View, answers: &Answers, score: &Score) 
         }
     }
     writeln!(w)?;
-    let mut buf = Vec::new();
-    view.paragraph(&mut buf, "", 0, bank.disclaimer.get(lang))?;
-    write!(w, "{}", String::from_utf8_lossy(&buf).dimmed())
+    view.paragraph_dimmed(w, "", 0, bank.disclaimer.get(lang))
 }
