@@ -1,0 +1,321 @@
+#!/usr/bin/env bash
+# Benchmarks the release build of mlcheck against floors measured in the same run.
+#   bash scripts/bench.sh            # full run: needs hyperfine and GNU time (/usr/bin/time)
+#   bash scripts/bench.sh --quick    # CI smoke run: works without them, well under a minute
+#
+# Measures, on this machine, in one run:
+#   - a full scripted quiz on the built-in bank (text and JSON), against `cat` of the
+#     same answers file (target: quiz within 1.5x cat);
+#   - `mlcheck check` on generated banks of 1,000, 3,000 and 10,000 questions
+#     (scripts/gen-bank.py; target: t(10k)/t(1k) <= 12);
+#   - peak memory (max RSS) of the quiz and of the 10,000-question check, next to cat's
+#     (target: quiz under 4 MiB);
+#   - the size of the release binary (target: under 1.5 MiB).
+# Compare ratios, not absolute times, between machines. Timings are taken in several
+# rounds (each a hyperfine run of every command of a group); a ratio is reported over all
+# runs and as its range over the rounds, which shows how much other load disturbed it.
+# Targets are reported, not enforced: the script fails only when a command fails or a
+# generated bank is invalid.
+#
+# Works from any directory; builds with `cargo build --release --locked`, so profile
+# overrides apply (CARGO_PROFILE_RELEASE_OPT_LEVEL=3 CARGO_TARGET_DIR=/tmp/o3 bash
+# scripts/bench.sh measures an opt-level 3 build); generated files go to a temp dir that
+# is removed on exit.
+set -euo pipefail
+
+usage() { sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'; }
+
+QUICK=0
+for arg in "$@"; do
+    case "$arg" in
+        --quick) QUICK=1 ;;
+        -h | --help) usage; exit 0 ;;
+        *) echo "bench.sh: unknown argument '$arg'" >&2; usage >&2; exit 2 ;;
+    esac
+done
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$(pwd)
+
+# ---------------------------------------------------------------------------- tools
+
+HYPERFINE=$(type -P hyperfine || true)
+GNU_TIME=""
+for candidate in /usr/bin/time "$(type -P gtime || true)"; do
+    if [[ -n "$candidate" && -x "$candidate" ]] && "$candidate" -v true >/dev/null 2>&1; then
+        GNU_TIME=$candidate
+        break
+    fi
+done
+
+if ! python3 -c 'import json' >/dev/null 2>&1; then
+    echo "bench.sh: python3 is needed (scripts/gen-bank.py generates the banks)" >&2
+    exit 1
+fi
+if ((!QUICK)); then
+    missing=()
+    [[ -n "$HYPERFINE" ]] \
+        || missing+=("hyperfine (Debian/Ubuntu: sudo apt-get install hyperfine; elsewhere: cargo install --locked hyperfine)")
+    [[ -n "$GNU_TIME" ]] || missing+=("GNU time as /usr/bin/time (Debian/Ubuntu: sudo apt-get install time)")
+    if ((${#missing[@]})); then
+        echo "bench.sh: the full benchmark needs:" >&2
+        printf '  - %s\n' "${missing[@]}" >&2
+        echo "Install them, or run 'bash scripts/bench.sh --quick' (it skips what they measure)." >&2
+        exit 1
+    fi
+fi
+
+# hyperfine -N (no shell) exists since 1.13; older versions subtract the shell's start-up.
+HF_SHELL=()
+HF_MODE=""
+if [[ -n "$HYPERFINE" ]]; then
+    if "$HYPERFINE" --help 2>/dev/null | grep -q -- '--shell=none'; then
+        HF_SHELL=(-N)
+        HF_MODE="-N, no shell"
+    else
+        HF_MODE="through a shell, start-up corrected by hyperfine"
+    fi
+fi
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/mlcheck-bench.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------------------- build
+
+echo "== build: cargo build --release --locked"
+cargo build --release --locked --message-format=json-render-diagnostics >"$TMP/build.json"
+BIN=$(python3 - "$TMP/build.json" <<'EOF'
+import json, sys
+exe = ""
+for line in open(sys.argv[1], encoding="utf-8"):
+    try:
+        msg = json.loads(line)
+    except ValueError:
+        continue
+    t = msg.get("target") or {}
+    if msg.get("reason") == "compiler-artifact" and t.get("name") == "mlcheck" and "bin" in t.get("kind", []):
+        exe = msg.get("executable") or exe
+print(exe)
+EOF
+)
+if [[ -z "$BIN" || ! -x "$BIN" ]]; then
+    BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/mlcheck"
+fi
+[[ -x "$BIN" ]] || { echo "bench.sh: no release binary at $BIN" >&2; exit 1; }
+
+# The benchmarked commands: English, whatever the caller's locale.
+unset LC_ALL LC_MESSAGES LANG NO_COLOR
+
+# ---------------------------------------------------------------------------- helpers
+
+fail() { echo "bench.sh: $*" >&2; exit 1; }
+
+# A command line for hyperfine, each word quoted (read the same with and without -N).
+cmdline() { printf '%q ' "$@"; }
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+# verdict VALUE LIMIT [strict]: "ok" when VALUE <= LIMIT (VALUE < LIMIT when strict).
+verdict() {
+    awk -v v="$1" -v l="$2" -v s="${3:-}" 'BEGIN {
+        if (v == "n/a") { print "n/a"; exit }
+        ok = (s == "strict") ? (v < l) : (v <= l); print (ok ? "ok" : "OVER TARGET") }'
+}
+
+# hf NAME HYPERFINE-OPTIONS... -- WORDS... : runs hyperfine once, JSON to $TMP/NAME.json.
+# The commands are given word by word, separated by "::".
+hf() {
+    local name=$1; shift
+    local opts=()
+    while [[ $1 != -- ]]; do opts+=("$1"); shift; done
+    shift
+    local cmds=() cur=() w
+    for w in "$@"; do
+        if [[ $w == :: ]]; then cmds+=("$(cmdline "${cur[@]}")"); cur=(); else cur+=("$w"); fi
+    done
+    if ((${#cur[@]})); then cmds+=("$(cmdline "${cur[@]}")"); fi
+    "$HYPERFINE" "${HF_SHELL[@]}" --style basic "${opts[@]}" --export-json "$TMP/$name.json" "${cmds[@]}" \
+        >"$TMP/$name.log" 2>&1 || { cat "$TMP/$name.log" >&2; fail "hyperfine failed ($name)"; }
+}
+
+# Summaries over the rounds $TMP/GROUP-*.json:
+#   summary row GROUP I       -> one table line for command I, all rounds pooled
+#   summary ratio GROUP I J   -> "MEAN MEDIAN MIN ROUND-LO ROUND-HI": ratios of command I over J
+#                                of the means, medians and minimums of all runs, and the range
+#                                over the rounds of the ratio of means within each round
+cat >"$TMP/summary.py" <<'EOF'
+import glob, json, statistics, sys
+
+what, group, idx = sys.argv[1], sys.argv[2], [int(a) for a in sys.argv[3:]]
+rounds = [json.load(open(p))["results"] for p in sorted(glob.glob(sys.argv[0].rsplit("/", 1)[0] + "/" + group + "-*.json"))]
+pooled = lambda i: [t for r in rounds for t in r[i]["times"]]
+if what == "row":
+    t = pooled(idx[0])
+    sd = statistics.stdev(t) if len(t) > 1 else 0.0
+    print("%9.3f ms ± %7.3f  median %9.3f  min %9.3f  (%d runs, %d round(s))"
+          % (1e3 * statistics.mean(t), 1e3 * sd, 1e3 * statistics.median(t), 1e3 * min(t), len(t), len(rounds)))
+else:
+    a, b = pooled(idx[0]), pooled(idx[1])
+    per_round = [statistics.mean(r[idx[0]]["times"]) / statistics.mean(r[idx[1]]["times"]) for r in rounds]
+    print("%.2f %.2f %.2f %.2f %.2f" % (statistics.mean(a) / statistics.mean(b), statistics.median(a) / statistics.median(b),
+                                        min(a) / min(b), min(per_round), max(per_round)))
+EOF
+summary() { python3 "$TMP/summary.py" "$@"; }
+row() { printf '  %-36s %s\n' "$1" "$(summary row "$2" "$3")"; }
+
+# maxrss COMMAND... -> median over N_RSS runs of the max RSS in KiB (exit status must be 0).
+maxrss() {
+    local i kb values=()
+    for ((i = 0; i < N_RSS; i++)); do
+        "$GNU_TIME" -v "$@" </dev/null >/dev/null 2>"$TMP/time.err" \
+            || { cat "$TMP/time.err" >&2; fail "failed under GNU time: $*"; }
+        kb=$(awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }' "$TMP/time.err")
+        values+=("$kb")
+    done
+    printf '%s\n' "${values[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+kib() { awk -v k="$1" 'BEGIN { printf "%7d KiB (%6.2f MiB)", k, k / 1024 }'; }
+
+# ---------------------------------------------------------------------------- inputs
+
+ANSWERS="$TMP/answers.txt"
+cat >"$ANSWERS" <<'EOF'
+# A full scripted quiz on the built-in bank, in the keyed form --save-answers writes.
+track = backend
+hard = disagree
+mentor = path
+jobs = strongly-disagree
+data = yes
+wages = neutral
+same-pay = yes
+future-proof = disagree
+colleague = no
+fun = agree
+data-work = somewhat
+enjoy-track = somewhat
+EOF
+
+CAT=(cat "$ANSWERS")
+QUIZ_TEXT=("$BIN" quiz --answers "$ANSWERS" --color never)
+QUIZ_JSON=("$BIN" quiz --answers "$ANSWERS" --color never --format json)
+
+# Every benchmarked command must work before it is timed.
+"${CAT[@]}" >/dev/null || fail "cat failed"
+"${QUIZ_TEXT[@]}" </dev/null >"$TMP/quiz.txt" || fail "scripted quiz (text) failed: ${QUIZ_TEXT[*]}"
+grep -q 'Your answers' "$TMP/quiz.txt" || fail "the text quiz printed no transcript"
+"${QUIZ_JSON[@]}" </dev/null >"$TMP/quiz.json" || fail "scripted quiz (json) failed: ${QUIZ_JSON[*]}"
+python3 -c 'import json, sys; assert json.load(open(sys.argv[1]))["recommendation"] in ("ml", "frontend", "backend", "mobile")' \
+    "$TMP/quiz.json" || fail "the JSON quiz printed no valid result"
+
+if ((QUICK)); then SIZES=(1000); else SIZES=(1000 3000 10000); fi
+BANK_LIMIT=$((4 * 1024 * 1024))
+declare -A BANK_BYTES
+for n in "${SIZES[@]}"; do
+    bank="$TMP/bank-$n.toml"
+    python3 scripts/gen-bank.py "$n" >"$bank"
+    BANK_BYTES[$n]=$(wc -c <"$bank")
+    ((BANK_BYTES[$n] < BANK_LIMIT)) || fail "the generated bank of $n questions is ${BANK_BYTES[$n]} bytes, over 4 MiB"
+    out=$("$BIN" check "$bank" 2>&1) || { echo "$out" | head -20 >&2; fail "the generated bank of $n questions is invalid"; }
+    [[ $out == "$bank: valid: $n questions, in en, ko" ]] || fail "unexpected check output: $out"
+done
+
+# ---------------------------------------------------------------------------- report
+
+SIZE=$(stat -c %s "$BIN")
+echo
+echo "== mlcheck benchmark ($( ((QUICK)) && echo quick || echo full))"
+echo "date     $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+echo "machine  $(nproc) CPUs, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || echo 'unknown CPU'), $(uname -srm)"
+echo "load     $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) (1, 5, 15 min, at start)"
+echo "rustc    $(rustc --version 2>/dev/null || echo unknown)"
+echo "binary   ${BIN#"$ROOT"/}"
+if [[ -n "$HYPERFINE" ]]; then echo "timer    $("$HYPERFINE" --version) ($HF_MODE)"; fi
+busy() { awk -v n="$(nproc)" '{ exit !($1 > n / 2) }' /proc/loadavg 2>/dev/null; }
+if busy; then
+    echo "warning  the machine is busy (load above half the CPUs): expect noisy times; compare medians, minimums"
+fi
+
+echo
+echo "-- binary size"
+printf '  %-36s %9d bytes (%.2f MiB)   target < 1.5 MiB: %s\n' "release binary" "$SIZE" \
+    "$(awk -v b="$SIZE" 'BEGIN { print b / 1048576 }')" "$(verdict "$SIZE" 1572864 strict)"
+
+echo
+echo "-- scripted quiz, built-in bank, 12 answers (output to /dev/null)"
+if [[ -n "$HYPERFINE" ]]; then
+    if ((QUICK)); then ROUNDS=1 QOPTS=(--warmup 5 --runs 30); else ROUNDS=5 QOPTS=(--warmup 30 --runs 400); fi
+    for ((r = 1; r <= ROUNDS; r++)); do
+        hf "quiz-$r" "${QOPTS[@]}" -- "${CAT[@]}" :: "${QUIZ_TEXT[@]}" :: "${QUIZ_JSON[@]}"
+    done
+    row "cat FILE (floor)" quiz 0
+    row "quiz --answers FILE --color never" quiz 1
+    row "  ... --format json" quiz 2
+    read -r RT MT NT RT_LO RT_HI < <(summary ratio quiz 1 0)
+    read -r RJ MJ NJ RJ_LO RJ_HI < <(summary ratio quiz 2 0)
+    if ((QUICK)); then V="not judged in quick mode"; else V="$(verdict "$RT" 1.5), $(verdict "$RJ" 1.5)"; fi
+    printf '  %-36s %11s %11s\n' "ratio quiz/cat" text json
+    printf '  %-36s %10s× %10s×   target ≤ 1.5×: %s\n' "  of means" "$RT" "$RJ" "$V"
+    printf '  %-36s %10s× %10s×\n' "  of medians" "$MT" "$MJ" "  of minimums" "$NT" "$NJ"
+    if ((ROUNDS > 1)); then
+        printf '  %-36s %11s %11s\n' "  of means, range over rounds" "$RT_LO-$RT_HI" "$RJ_LO-$RJ_HI"
+    fi
+else
+    echo "  timings skipped: hyperfine not found (sudo apt-get install hyperfine); each command ran once, exit 0"
+fi
+
+echo
+echo "-- mlcheck check BANK, generated banks (scripts/gen-bank.py; each checked valid first)"
+for n in "${SIZES[@]}"; do
+    printf '  %-36s %8d bytes\n' "bank of $n questions" "${BANK_BYTES[$n]}"
+done
+if [[ -n "$HYPERFINE" ]]; then
+    if ((QUICK)); then ROUNDS=1 COPTS=(--warmup 1 --runs 5); else ROUNDS=3 COPTS=(--warmup 1 --min-runs 5); fi
+    words=()
+    for n in "${SIZES[@]}"; do
+        if ((${#words[@]})); then words+=(::); fi
+        words+=("$BIN" check "$TMP/bank-$n.toml")
+    done
+    for ((r = 1; r <= ROUNDS; r++)); do
+        hf "check-$r" "${COPTS[@]}" -- "${words[@]}"
+    done
+    for i in "${!SIZES[@]}"; do
+        row "check, ${SIZES[$i]} questions" check "$i"
+    done
+    if ((!QUICK)); then
+        read -r R10 M10 N10 R10_LO R10_HI < <(summary ratio check 2 0)
+        read -r R3 M3 N3 R3_LO R3_HI < <(summary ratio check 1 0)
+        printf '  %-36s %11s %11s\n' "ratio of times" "10k/1k" "3k/1k"
+        printf '  %-36s %10s× %10s×   target 10k/1k ≤ 12: %s\n' "  of means" "$R10" "$R3" "$(verdict "$R10" 12)"
+        printf '  %-36s %10s× %10s×\n' "  of medians" "$M10" "$M3" "  of minimums" "$N10" "$N3"
+        printf '  %-36s %11s %11s\n' "  of means, range over rounds" "$R10_LO-$R10_HI" "$R3_LO-$R3_HI"
+    fi
+else
+    echo "  timings skipped: hyperfine not found; each bank was checked once, exit 0"
+fi
+
+echo
+if [[ -n "$GNU_TIME" ]]; then
+    if ((QUICK)); then N_RSS=1; else N_RSS=5; fi
+    echo "-- peak memory (max RSS from GNU time -v, median of $N_RSS run(s))"
+    BIG=${SIZES[-1]}
+    RSS_CAT=$(maxrss "${CAT[@]}")
+    RSS_TEXT=$(maxrss "${QUIZ_TEXT[@]}")
+    RSS_JSON=$(maxrss "${QUIZ_JSON[@]}")
+    RSS_CHECK=$(maxrss "$BIN" check "$TMP/bank-$BIG.toml")
+    printf '  %-36s %s\n' "cat FILE (floor)" "$(kib "$RSS_CAT")"
+    printf '  %-36s %s  %5s× cat   target < 4 MiB: %s\n' "quiz (text)" "$(kib "$RSS_TEXT")" \
+        "$(ratio "$RSS_TEXT" "$RSS_CAT")" "$(verdict "$RSS_TEXT" 4096 strict)"
+    printf '  %-36s %s  %5s× cat   target < 4 MiB: %s\n' "quiz (json)" "$(kib "$RSS_JSON")" \
+        "$(ratio "$RSS_JSON" "$RSS_CAT")" "$(verdict "$RSS_JSON" 4096 strict)"
+    printf '  %-36s %s  %5s× cat   (bank file: %.2f MiB)\n' "check, $BIG questions" "$(kib "$RSS_CHECK")" \
+        "$(ratio "$RSS_CHECK" "$RSS_CAT")" "$(awk -v b="${BANK_BYTES[$BIG]}" 'BEGIN { print b / 1048576 }')"
+else
+    echo "-- peak memory"
+    echo "  skipped: GNU time not found (sudo apt-get install time)"
+fi
+
+echo
+echo "load     $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) (1, 5, 15 min, at the end)"
+if ((QUICK)); then
+    echo "quick mode: one round of few runs and one bank size; a smoke test, not a measurement."
+fi
