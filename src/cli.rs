@@ -111,6 +111,21 @@ pub enum ColorWhen {
     Never,
 }
 
+/// `--lang` values. Kept here so that `lang.rs` needs no clap (build.rs compiles it too).
+impl ValueEnum for Lang {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Lang::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let help = match self {
+            Lang::En => "English",
+            Lang::Ko => "Korean",
+        };
+        Some(clap::builder::PossibleValue::new(self.code()).help(help))
+    }
+}
+
 /// Ends the process for a command line clap could not take. Help and version go to stdout
 /// as clap prints them; errors go to stderr as plain text with control characters escaped,
 /// since clap repeats what was typed and that may hold escape sequences.

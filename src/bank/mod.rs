@@ -6,6 +6,8 @@ mod validate;
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use crate::lang::Lang;
 use crate::sanitize;
 
@@ -28,7 +30,7 @@ pub const AGREEMENT_KEYS: [&str; 5] = ["strongly-disagree", "disagree", "neutral
 const BELIEVED_FROM: usize = 3;
 
 /// A text in every language the bank declares.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text([String; 2]);
 
 impl Text {
@@ -40,7 +42,7 @@ impl Text {
 }
 
 /// What role a question plays.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Kind {
     /// The first question: front-end, back-end or mobile.
     Track,
@@ -51,7 +53,7 @@ pub enum Kind {
 }
 
 /// One answer a question offers.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Choice {
     /// The stable key used in answers files and JSON.
     pub key: String,
@@ -62,7 +64,7 @@ pub struct Choice {
 }
 
 /// One validated question.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Question {
     /// Unique id, lowercase letters, digits and hyphens.
     pub id: String,
@@ -146,7 +148,7 @@ pub enum ChoiceError {
 }
 
 /// Which way an advice line's verdict goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Direction {
     /// The recommendation is machine learning.
     Ml,
@@ -155,7 +157,7 @@ pub enum Direction {
 }
 
 /// A "what to do next" line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Advice {
     /// The verdict it belongs to.
     pub verdict: Direction,
@@ -166,7 +168,7 @@ pub struct Advice {
 }
 
 /// A validated question bank.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bank {
     /// The languages every text is written in, as declared.
     pub languages: Vec<Lang>,
