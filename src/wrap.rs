@@ -10,7 +10,12 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The display width of `s` in terminal columns.
 pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+    // Printable ASCII is one column a byte; texts reaching here hold no control characters.
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        s.len()
+    } else {
+        UnicodeWidthStr::width(s)
+    }
 }
 
 /// Wraps `text` to `width` columns; each paragraph (separated by `\n`) wraps on its own, and

@@ -6,8 +6,6 @@ mod validate;
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-
 use crate::lang::Lang;
 use crate::sanitize;
 
@@ -30,10 +28,16 @@ pub const AGREEMENT_KEYS: [&str; 5] = ["strongly-disagree", "disagree", "neutral
 const BELIEVED_FROM: usize = 3;
 
 /// A text in every language the bank declares.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Text([String; 2]);
 
 impl Text {
+    /// A text from its English and Korean strings. Only build.rs's generated code calls this,
+    /// with texts it has validated; every other text comes through validation.
+    pub fn from_array(texts: [String; 2]) -> Text {
+        Text(texts)
+    }
+
     /// The text in `lang`; empty only for a language the bank does not declare, which
     /// the caller never asks for (see [`Bank::resolve_lang`]).
     pub fn get(&self, lang: Lang) -> &str {
@@ -42,7 +46,7 @@ impl Text {
 }
 
 /// What role a question plays.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
     /// The first question: front-end, back-end or mobile.
     Track,
@@ -53,7 +57,7 @@ pub enum Kind {
 }
 
 /// One answer a question offers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
     /// The stable key used in answers files and JSON.
     pub key: String,
@@ -64,7 +68,7 @@ pub struct Choice {
 }
 
 /// One validated question.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Question {
     /// Unique id, lowercase letters, digits and hyphens.
     pub id: String,
@@ -148,7 +152,7 @@ pub enum ChoiceError {
 }
 
 /// Which way an advice line's verdict goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
     /// The recommendation is machine learning.
     Ml,
@@ -157,7 +161,7 @@ pub enum Direction {
 }
 
 /// A "what to do next" line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Advice {
     /// The verdict it belongs to.
     pub verdict: Direction,
@@ -168,7 +172,7 @@ pub struct Advice {
 }
 
 /// A validated question bank.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bank {
     /// The languages every text is written in, as declared.
     pub languages: Vec<Lang>,
