@@ -198,6 +198,8 @@ EOF
 CAT=(cat "$ANSWERS")
 QUIZ_TEXT=("$BIN" quiz --answers "$ANSWERS" --color never)
 QUIZ_JSON=("$BIN" quiz --answers "$ANSWERS" --color never --format json)
+# A second floor: the same binary doing nothing but start, parse its command line and exit.
+VERSION=("$BIN" --version)
 
 # Every benchmarked command must work before it is timed.
 "${CAT[@]}" >/dev/null || fail "cat failed"
@@ -245,13 +247,16 @@ echo "-- scripted quiz, built-in bank, 12 answers (output to /dev/null)"
 if [[ -n "$HYPERFINE" ]]; then
     if ((QUICK)); then ROUNDS=1 QOPTS=(--warmup 5 --runs 30); else ROUNDS=5 QOPTS=(--warmup 30 --runs 400); fi
     for ((r = 1; r <= ROUNDS; r++)); do
-        hf "quiz-$r" "${QOPTS[@]}" -- "${CAT[@]}" :: "${QUIZ_TEXT[@]}" :: "${QUIZ_JSON[@]}"
+        hf "quiz-$r" "${QOPTS[@]}" -- "${CAT[@]}" :: "${QUIZ_TEXT[@]}" :: "${QUIZ_JSON[@]}" :: "${VERSION[@]}"
     done
     row "cat FILE (floor)" quiz 0
     row "quiz --answers FILE --color never" quiz 1
     row "  ... --format json" quiz 2
+    row "mlcheck --version (start-up floor)" quiz 3
     read -r RT MT NT RT_LO RT_HI < <(summary ratio quiz 1 0)
     read -r RJ MJ NJ RJ_LO RJ_HI < <(summary ratio quiz 2 0)
+    read -r RV MV NV _ _ < <(summary ratio quiz 3 0)
+    read -r RTV MTV NTV _ _ < <(summary ratio quiz 1 3)
     if ((QUICK)); then V="not judged in quick mode"; else V="$(verdict "$RT" 1.5), $(verdict "$RJ" 1.5)"; fi
     printf '  %-36s %11s %11s\n' "ratio quiz/cat" text json
     printf '  %-36s %10s× %10s×   target ≤ 1.5×: %s\n' "  of means" "$RT" "$RJ" "$V"
@@ -259,6 +264,8 @@ if [[ -n "$HYPERFINE" ]]; then
     if ((ROUNDS > 1)); then
         printf '  %-36s %11s %11s\n' "  of means, range over rounds" "$RT_LO-$RT_HI" "$RJ_LO-$RJ_HI"
     fi
+    printf '  %-36s %10s× of means, %s× of medians\n' "start-up floor / cat" "$RV" "$MV"
+    printf '  %-36s %10s× of means, %s× of medians\n' "quiz (text) / start-up floor" "$RTV" "$MTV"
 else
     echo "  timings skipped: hyperfine not found (sudo apt-get install hyperfine); each command ran once, exit 0"
 fi
