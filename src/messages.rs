@@ -21,6 +21,8 @@ pub struct Messages {
     pub score: &'static str,
     /// "ML from {threshold}".
     pub ml_from: &'static str,
+    /// The valid answers at a plain prompt; `{max}` is the number of choices, `{keys}` their keys.
+    pub plain_valid: &'static str,
     /// Heading of the chart.
     pub chart_heading: &'static str,
     /// Left and right ends of the chart's axis.
@@ -57,6 +59,7 @@ const EN: Messages = Messages {
     plain_hint: "Type a number or a key; Enter alone picks {default}; < goes back",
     plain_hint_first: "Type a number or a key; Enter alone picks {default}",
     plain_again: "Not an answer to this question.",
+    plain_valid: "Type a number from 1 to {max} or one of: {keys}.",
     article_says: "The article:",
     score: "Score",
     ml_from: "ML from {threshold}",
@@ -84,6 +87,7 @@ const KO: Messages = Messages {
     plain_hint: "번호나 키를 입력하세요. Enter만 누르면 {default}번, <는 이전 질문입니다",
     plain_hint_first: "번호나 키를 입력하세요. Enter만 누르면 {default}번입니다",
     plain_again: "이 질문에 맞는 답이 아닙니다.",
+    plain_valid: "1부터 {max}까지의 번호나 다음 키 가운데 하나를 입력하세요: {keys}",
     article_says: "글의 반론:",
     score: "점수",
     ml_from: "{threshold}점부터 ML",

@@ -183,7 +183,16 @@ impl Screen {
             }
             match q.find_choice(answer) {
                 Ok(c) => return Ok(Reply::Choice(c)),
-                Err(_) => writeln!(err, "{} ({})", self.msg.plain_again, q.valid_answers())?,
+                Err(_) => {
+                    let keys: Vec<&str> = q.choices.iter().map(|c| c.key.as_str()).collect();
+                    let valid = self
+                        .msg
+                        .plain_valid
+                        .replace("{max}", &q.choices.len().to_string())
+                        .replace("{keys}", &keys.join(", "));
+                    let text = format!("{} {valid}", self.msg.plain_again);
+                    writeln!(err, "{}", wrap::wrap(&text, width).join("\n"))?;
+                }
             }
         }
     }
