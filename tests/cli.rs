@@ -1430,3 +1430,17 @@ fn dev_full_as_stdout_exits_1_with_one_line_on_stderr() {
         assert!(!stderr.contains("internal error") && !stderr.contains("panicked"), "{script}: {stderr:?}");
     }
 }
+
+#[test]
+fn command_line_errors_never_echo_raw_escape_sequences() {
+    for args in [&["--lang", "\u{1b}[31mRED", "quiz"][..], &["quiz", "--track", "\u{1b}]0;title\u{7}x"][..]] {
+        let out = common::run(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            !out.stderr.contains(&0x1b) && !out.stderr.contains(&0x07),
+            "{args:?}: {:?}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!out.stderr.is_empty());
+    }
+}
