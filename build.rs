@@ -41,7 +41,7 @@ mod code {
     use crate::lang::Lang;
 
     fn text(t: &Text) -> String {
-        format!("Text::from_array([String::from({:?}), String::from({:?})])", t.get(Lang::En), t.get(Lang::Ko))
+        format!("Text::from_array([{:?}, {:?}])", t.get(Lang::En), t.get(Lang::Ko))
     }
 
     fn option(t: &Option<Text>) -> String {

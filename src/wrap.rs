@@ -18,43 +18,50 @@ pub fn width(s: &str) -> usize {
     }
 }
 
-/// Wraps `text` to `width` columns; each paragraph (separated by `\n`) wraps on its own, and
-/// runs of spaces between words become one.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
+/// Wraps `text` to `width` columns; each paragraph (separated by `\n`) wraps on its own.
+/// The lines are slices of `text`: nothing is copied, and the spaces between the words of a
+/// line are kept as written.
+pub fn wrap(text: &str, width: usize) -> Vec<&str> {
     let width = width.max(2);
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
-        let mut line = String::new();
-        let mut used = 0;
-        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
-            let w = self::width(word);
-            if used > 0 && used + 1 + w <= width {
-                line.push(' ');
-                line.push_str(word);
-                used += 1 + w;
+        // The current line is paragraph[start..end], `used` columns wide.
+        let (mut start, mut end, mut used) = (0, 0, 0);
+        let mut open = false;
+        let mut offset = 0;
+        for word in paragraph.split(' ') {
+            let word_start = offset;
+            offset += word.len() + 1;
+            if word.is_empty() {
                 continue;
             }
-            if used > 0 {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
+            let word_end = word_start + word.len();
+            let w = self::width(word);
+            let gap = word_start - end;
+            if open && used + gap + w <= width {
+                end = word_end;
+                used += gap + w;
+                continue;
             }
-            if w <= width {
-                line.push_str(word);
-                used = w;
-            } else {
+            if open {
+                lines.push(&paragraph[start..end]);
+            }
+            (start, end, used, open) = (word_start, word_end, w, true);
+            if w > width {
                 // Wider than a whole line: split between characters, never inside one.
-                for c in word.chars() {
+                used = 0;
+                for (i, c) in word.char_indices() {
                     let cw = c.width().unwrap_or(0);
                     if used + cw > width && used > 0 {
-                        lines.push(std::mem::take(&mut line));
+                        lines.push(&paragraph[start..word_start + i]);
+                        start = word_start + i;
                         used = 0;
                     }
-                    line.push(c);
                     used += cw;
                 }
             }
         }
-        lines.push(line);
+        lines.push(if open { &paragraph[start..end] } else { "" });
     }
     lines
 }
@@ -99,6 +106,7 @@ mod tests {
         assert_eq!(wrap("a b\n\nc", 10), vec!["a b", "", "c"]);
         assert_eq!(wrap("", 10), vec![""]);
         assert_eq!(wrap("one  two", 3), vec!["one", "two"]);
+        assert_eq!(wrap("one  two", 8), vec!["one  two"]);
     }
 
     proptest::proptest! {

@@ -4,6 +4,7 @@
 mod raw;
 mod validate;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::lang::Lang;
@@ -27,15 +28,21 @@ pub const AGREEMENT_KEYS: [&str; 5] = ["strongly-disagree", "disagree", "neutral
 /// Agreement answers at or above this index (agree, strongly agree) mean the myth is believed.
 const BELIEVED_FROM: usize = 3;
 
-/// A text in every language the bank declares.
+/// A text in every language the bank declares: borrowed for the built-in bank (compiled in),
+/// owned for a bank read from a file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Text([String; 2]);
+pub struct Text([Cow<'static, str>; 2]);
 
 impl Text {
     /// A text from its English and Korean strings. Only build.rs's generated code calls this,
     /// with texts it has validated; every other text comes through validation.
-    pub fn from_array(texts: [String; 2]) -> Text {
-        Text(texts)
+    pub fn from_array(texts: [&'static str; 2]) -> Text {
+        Text(texts.map(Cow::Borrowed))
+    }
+
+    /// Sets the text of `lang` (validation's builder).
+    fn set(&mut self, lang: Lang, text: String) {
+        self.0[lang.index()] = Cow::Owned(text);
     }
 
     /// The text in `lang`; empty only for a language the bank does not declare, which

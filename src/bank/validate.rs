@@ -141,7 +141,7 @@ impl Validator {
         for (code, value) in raw.get_ref() {
             let at = value.span().start;
             match Lang::from_code(code) {
-                Some(lang) if self.languages.contains(&lang) => out.0[lang.index()] = value.get_ref().clone(),
+                Some(lang) if self.languages.contains(&lang) => out.set(lang, value.get_ref().clone()),
                 _ => {
                     let have: Vec<&str> = self.languages.iter().map(|l| l.code()).collect();
                     self.error(

@@ -51,10 +51,10 @@ impl<'a> View<'a> {
         text: &str,
         style: impl Fn(&str) -> ColoredString,
     ) -> io::Result<()> {
-        let lines = wrap::wrap(text, self.width.saturating_sub(indent));
-        for (i, line) in lines.iter().enumerate() {
-            let lead = if i == 0 { wrap::pad(first, indent) } else { " ".repeat(indent) };
-            writeln!(w, "{lead}{}", style(line))?;
+        for (i, line) in wrap::wrap(text, self.width.saturating_sub(indent)).into_iter().enumerate() {
+            // The first line starts with `first`, padded to the indent; the others with spaces.
+            let (lead, pad) = if i == 0 { (first, indent.saturating_sub(wrap::width(first))) } else { ("", indent) };
+            writeln!(w, "{lead}{:pad$}{}", "", style(line))?;
         }
         Ok(())
     }
