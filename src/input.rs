@@ -25,16 +25,22 @@ pub struct Source {
 /// Why an input could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
+    /// The file could not be opened (missing, no permission).
     #[error("{name}: cannot open: {reason}")]
     Open { name: String, reason: String },
+    /// A directory was given where a file belongs.
     #[error("{name}: is a directory, not a file")]
     Directory { name: String },
+    /// Reading failed part-way.
     #[error("{name}: cannot read: {reason}")]
     Read { name: String, reason: String },
+    /// More bytes than the limit for this kind of file.
     #[error("{name}: {what} is larger than {limit}; mlcheck refuses it (is this the right file?)", limit = human_size(*.limit))]
     TooLarge { name: String, what: &'static str, limit: u64 },
+    /// Bytes that are not UTF-8, first on this line.
     #[error("{name}:{line}: is not UTF-8 text (invalid byte 0x{byte:02X}); save the file as UTF-8")]
     NotUtf8 { name: String, line: usize, byte: u8 },
+    /// A NUL byte, first on this line.
     #[error("{name}:{line}: contains a NUL byte; is this a binary file?")]
     Nul { name: String, line: usize },
 }

@@ -25,11 +25,13 @@ pub struct Messages {
     pub plain_valid: &'static str,
     /// Heading of the chart.
     pub chart_heading: &'static str,
-    /// Left and right ends of the chart's axis.
+    /// The left end of the chart's axis.
     pub toward_stay: &'static str,
+    /// The right end of the chart's axis.
     pub toward_ml: &'static str,
-    /// Row labels of the chart.
+    /// Row label of a myth's own answer in the chart.
     pub myth_row: &'static str,
+    /// Row label of a myth's reality checks in the chart.
     pub checks_row: &'static str,
     /// Heading of the believed myths.
     pub believed_heading: &'static str,
@@ -45,11 +47,13 @@ pub struct Messages {
     pub transcript_heading: &'static str,
     /// "Saved your answers to {path}".
     pub saved: &'static str,
-    /// `mlcheck myths` headings.
+    /// "Myth {n} of 5" in `mlcheck myths`.
     pub myth_heading: &'static str,
+    /// Heading of a myth's reality checks in `mlcheck myths`.
     pub checks_heading: &'static str,
-    /// `mlcheck questions` labels.
+    /// The threshold line of `mlcheck questions`.
     pub threshold_line: &'static str,
+    /// Label of a counterpoint in `mlcheck questions`.
     pub counterpoint_label: &'static str,
 }
 

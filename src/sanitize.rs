@@ -6,11 +6,16 @@
 /// plain newline, which the caller decides about), DEL, and the Unicode bidirectional
 /// embedding, override and isolate controls.
 pub fn is_forbidden(c: char) -> bool {
-    (c.is_control() && c != '\n') || is_bidi_control(c)
+    (c.is_control() && c != '\n') || is_bidi_control(c) || is_separator(c)
 }
 
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Line and paragraph separators: a terminal may break the line where the text doesn't show it.
+fn is_separator(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// Returns `s` with every forbidden character (newlines included) written as an escape.
@@ -35,6 +40,7 @@ pub fn describe(c: char) -> String {
         '\r' => " (carriage return)",
         '\u{7f}' => " (delete)",
         c if is_bidi_control(c) => " (bidirectional control)",
+        c if is_separator(c) => " (line or paragraph separator)",
         _ => "",
     };
     format!("U+{:04X}{name}", c as u32)

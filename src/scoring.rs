@@ -47,8 +47,9 @@ pub struct MythResult {
     pub myth_weight: i64,
     /// The summed weights of the reality checks tied to this myth.
     pub checks_weight: i64,
-    /// The range the myth's answer can take, and the range its checks can take.
+    /// The lowest and highest weight the myth's answer can have.
     pub myth_range: (i64, i64),
+    /// The lowest and highest sum its reality checks can reach.
     pub checks_range: (i64, i64),
 }
 

@@ -17,7 +17,9 @@ const VERSION: i64 = 1;
 /// A problem at a byte offset of the source.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
+    /// Where in the source, in bytes.
     pub offset: usize,
+    /// What is wrong and how to fix it.
     pub message: String,
 }
 
@@ -282,6 +284,7 @@ impl Validator {
                 }
                 self.forbid(&raw.myth, &label, "myth", "the track question");
                 self.forbid(&raw.weights, &label, "weights", "the track question");
+                self.forbid(&raw.summary, &label, "summary", "the track question (only myths have one)");
                 Kind::Track
             }
             "myth" => {
@@ -300,6 +303,7 @@ impl Validator {
             }
             "check" => {
                 self.forbid(&raw.weights, &label, "weights", "a reality check (give `choices`)");
+                self.forbid(&raw.summary, &label, "summary", "a reality check (only myths have one)");
                 let myth = self.require(&raw.myth, at, &format!("`myth` in {label} (the myth this check belongs to)"));
                 let myth = myth?;
                 if !MYTHS.contains(&myth.get_ref().as_str()) {
