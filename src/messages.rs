@@ -59,11 +59,11 @@ pub struct Messages {
 
 const EN: Messages = Messages {
     keys_hint: "↑↓ move · Enter choose · Esc back to the previous question",
-    keys_hint_first: "↑↓ move · Enter choose · Esc starts this question again",
-    plain_hint: "Type a number or a key; Enter alone picks {default}; < goes back",
-    plain_hint_first: "Type a number or a key; Enter alone picks {default}",
+    keys_hint_first: "↑↓ move · Enter choose · Esc goes back (this is the first question)",
+    plain_hint: "Type a number and Enter; Enter alone picks {default}; < goes back",
+    plain_hint_first: "Type a number and Enter; Enter alone picks {default}",
     plain_again: "Not an answer to this question.",
-    plain_valid: "Type a number from 1 to {max} or one of: {keys}.",
+    plain_valid: "Type a number from 1 to {max}, or a choice key: {keys}.",
     article_says: "The article:",
     score: "Score",
     ml_from: "ML from {threshold}",
@@ -87,11 +87,11 @@ const EN: Messages = Messages {
 
 const KO: Messages = Messages {
     keys_hint: "↑↓ 이동 · Enter 선택 · Esc 이전 질문으로",
-    keys_hint_first: "↑↓ 이동 · Enter 선택 · Esc 이 질문을 처음부터",
-    plain_hint: "번호나 키를 입력하세요. Enter만 누르면 {default}번, <는 이전 질문입니다",
-    plain_hint_first: "번호나 키를 입력하세요. Enter만 누르면 {default}번입니다",
+    keys_hint_first: "↑↓ 이동 · Enter 선택 · Esc 이전 질문으로 (첫 질문입니다)",
+    plain_hint: "번호를 입력하고 Enter를 누르세요. Enter만 누르면 {default}번, <를 입력하면 이전 질문으로 돌아갑니다",
+    plain_hint_first: "번호를 입력하고 Enter를 누르세요. Enter만 누르면 {default}번입니다",
     plain_again: "이 질문에 맞는 답이 아닙니다.",
-    plain_valid: "1부터 {max}까지의 번호나 다음 키 가운데 하나를 입력하세요: {keys}",
+    plain_valid: "1부터 {max}까지의 번호를 입력하세요. 선택지 키도 됩니다: {keys}",
     article_says: "글의 반론:",
     score: "점수",
     ml_from: "{threshold}점부터 ML",

@@ -96,6 +96,8 @@ pub fn run(bank: &Bank, lang: Lang, track: Option<usize>, dumb: bool) -> io::Res
             Reply::Back => {}
         }
     }
+    // A blank line between the last answer and the result that follows on stdout.
+    term.write_line("")?;
     Ok(Answers::new(bank, choices.into_iter().map(|c| c.unwrap_or(0)).collect()))
 }
 
@@ -106,8 +108,15 @@ struct Screen {
     lang: Lang,
     msg: &'static Messages,
     dumb: bool,
-    /// Lines written for each answered question, most recent last.
-    written: Vec<usize>,
+    /// The lines written for each answered question, most recent last, unstyled, so that
+    /// erasing them can count the rows they take at the terminal's width of the moment.
+    written: Vec<Vec<String>>,
+}
+
+/// How many terminal rows `lines` take on a `columns`-wide terminal (a resized terminal
+/// re-wraps what it shows, so a count taken at writing time can be wrong by now).
+fn rows(lines: &[String], columns: usize) -> usize {
+    lines.iter().map(|l| wrap::width(l).max(1).div_ceil(columns.max(1))).sum()
 }
 
 impl Screen {
@@ -131,7 +140,7 @@ impl Screen {
             wrap::wrap_hanging(&format!("{} {}", step.marker(), q.prompt.get(self.lang)), width.saturating_sub(4), 2);
         let items: Vec<String> = q.choices.iter().map(|c| select_item(c.label.get(self.lang), width)).collect();
         let hint = if first { self.msg.keys_hint_first } else { self.msg.keys_hint };
-        let hint_lines = wrap::wrap(hint, width);
+        let hint_lines: Vec<String> = wrap::wrap(hint, width).into_iter().map(str::to_string).collect();
         for line in &hint_lines {
             self.term.write_line(&style(line).for_stderr().dim().to_string())?;
         }
@@ -146,7 +155,7 @@ impl Screen {
             Err(dialoguer::Error::IO(e)) if e.kind() == io::ErrorKind::Interrupted => cancel::cancel(),
             Err(dialoguer::Error::IO(e)) => return Err(e),
         };
-        self.term.clear_last_lines(hint_lines.len())?;
+        self.term.clear_last_lines(rows(&hint_lines, self.width()))?;
         Ok(picked.map_or(Reply::Back, Reply::Choice))
     }
 
@@ -201,28 +210,36 @@ impl Screen {
     fn report(&mut self, step: &Step, choice: usize) -> io::Result<()> {
         let width = self.width();
         let q = step.question;
-        let mut lines = 0;
-        if !self.dumb {
-            let head = format!("✔ {} {} · ", step.marker(), q.prompt.get(self.lang));
-            let text = format!("{head}{}", q.choices[choice].label.get(self.lang));
-            for (i, line) in wrap::wrap(&text, width.saturating_sub(2)).iter().enumerate() {
-                let line = if i == 0 {
-                    line.replacen('✔', &style("✔").for_stderr().green().to_string(), 1)
+        let label = q.choices[choice].label.get(self.lang);
+        let mut lines: Vec<String> = Vec::new();
+        if self.dumb {
+            // Plain prompts echo nothing themselves: say which choice was taken.
+            let text = format!("→ {label}");
+            for line in wrap::wrap(&text, width.saturating_sub(2)) {
+                self.term.write_line(&format!("  {line}"))?;
+                lines.push(format!("  {line}"));
+            }
+        } else {
+            let text = format!("✔ {} {} · {label}", step.marker(), q.prompt.get(self.lang));
+            for (i, line) in wrap::wrap(&text, width.saturating_sub(2)).into_iter().enumerate() {
+                let plain = if i == 0 { line.to_string() } else { format!("  {line}") };
+                let shown = if i == 0 {
+                    plain.replacen('✔', &style("✔").for_stderr().green().to_string(), 1)
                 } else {
-                    format!("  {line}")
+                    plain.clone()
                 };
-                self.term.write_line(&line)?;
-                lines += 1;
+                self.term.write_line(&shown)?;
+                lines.push(plain);
             }
         }
         if let Some(cp) = &q.counterpoint {
             let text = format!("{} {}", self.msg.article_says, cp.get(self.lang));
             for line in wrap::wrap(&text, width.saturating_sub(2)) {
                 self.term.write_line(&format!("  {}", style(line).for_stderr().dim()))?;
-                lines += 1;
+                lines.push(format!("  {line}"));
             }
             self.term.write_line("")?;
-            lines += 1;
+            lines.push(String::new());
         }
         self.written.push(lines);
         Ok(())
@@ -230,9 +247,9 @@ impl Screen {
 
     /// Erases what was written for the last answered question, before asking it again.
     fn forget_last(&mut self) -> io::Result<()> {
-        let lines = self.written.pop().unwrap_or(0);
-        if !self.dumb && lines > 0 {
-            self.term.clear_last_lines(lines)?;
+        let lines = self.written.pop().unwrap_or_default();
+        if !self.dumb && !lines.is_empty() {
+            self.term.clear_last_lines(rows(&lines, self.width()))?;
         }
         Ok(())
     }
@@ -241,6 +258,14 @@ impl Screen {
 #[cfg(test)]
 mod tests {
     use super::select_item;
+
+    #[test]
+    fn rows_count_what_a_terminal_wraps() {
+        let lines = vec!["x".repeat(10), String::new(), "한".repeat(10)];
+        assert_eq!(super::rows(&lines, 80), 3);
+        assert_eq!(super::rows(&lines, 10), 1 + 1 + 2);
+        assert_eq!(super::rows(&lines, 4), 3 + 1 + 5);
+    }
 
     #[test]
     fn select_items_fit_the_width_in_bytes() {

@@ -44,21 +44,18 @@ const EXTRA_COLS: u16 = 80;
 
 struct Question {
     id: String,
-    myth: bool,
     prompt: String,
     labels: Vec<String>,
     keys: Vec<String>,
+    weights: Vec<i64>,
     counterpoint: Option<String>,
 }
 
 impl Question {
-    /// The choice a prompt starts on (the contract: neutral for myths, else the first).
+    /// The choice a prompt starts on (the contract: the one with the smallest weight either
+    /// way, the first of equals: neutral on a myth, "not sure" on most reality checks).
     fn default_choice(&self) -> usize {
-        if self.myth {
-            2
-        } else {
-            0
-        }
+        (0..self.weights.len()).min_by_key(|&i| self.weights[i].abs()).unwrap_or(0)
     }
 }
 
@@ -73,10 +70,10 @@ fn bank(lang: &str) -> Vec<Question> {
         .iter()
         .map(|q| Question {
             id: text(&q["id"]),
-            myth: q["kind"] == "myth",
             prompt: text(&q["prompt"]),
             labels: q["choices"].as_array().unwrap().iter().map(|c| text(&c["label"])).collect(),
             keys: q["choices"].as_array().unwrap().iter().map(|c| text(&c["key"])).collect(),
+            weights: q["choices"].as_array().unwrap().iter().map(|c| c["weight"].as_i64().unwrap()).collect(),
             counterpoint: q["counterpoint"].as_str().map(str::to_string),
         })
         .collect()
@@ -716,7 +713,7 @@ fn esc_on_the_first_question_asks_it_again() {
     let rows = pty.rows();
     let prompts = rows.iter().filter(|r| r.contains("[1/12]")).count();
     assert_eq!(prompts, 1, "question 1 is on the screen {prompts} times after Esc.\n{}", pty.dump());
-    let hints = rows.iter().filter(|r| r.contains("Esc starts this question again")).count();
+    let hints = rows.iter().filter(|r| r.contains("Esc goes back (this is the first question)")).count();
     assert_eq!(hints, 1, "the key hint is on the screen {hints} times after Esc.\n{}", pty.dump());
     check_selected(&mut pty, &bank[0], 0);
 

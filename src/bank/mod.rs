@@ -115,13 +115,11 @@ impl Question {
         self.kind == Kind::Myth
     }
 
-    /// The choice a prompt starts on: the neutral middle of the agreement scale, else the first.
+    /// The choice a prompt starts on: the one that moves the score least (the neutral middle
+    /// of the agreement scale, "not sure" on a reality check), the first of equals; so pressing
+    /// Enter through the quiz leans neither way.
     pub fn default_choice(&self) -> usize {
-        if self.is_myth() {
-            2
-        } else {
-            0
-        }
+        (0..self.choices.len()).min_by_key(|&i| self.choices[i].weight.abs()).unwrap_or(0)
     }
 
     /// Whether answering `choice` means believing the myth (agree or strongly agree).
