@@ -29,7 +29,7 @@ pub fn parse(text: &str) -> Result<Bank, Vec<Diagnostic>> {
         let offset = err.span().map(|s| s.start).unwrap_or(0);
         // toml's Display repeats the source line; build the message from its parts instead.
         let message = err.message().trim().to_string();
-        vec![Diagnostic { offset, message: format!("invalid TOML: {message}") }]
+        vec![Diagnostic { offset, message: humanize(&message) }]
     })?;
     let mut v = Validator::default();
     let bank = v.bank(raw);
@@ -39,6 +39,35 @@ pub fn parse(text: &str) -> Result<Bank, Vec<Diagnostic>> {
     }
 }
 
+/// Rewords a toml/serde message for bank authors: Rust type names become TOML words, an
+/// unknown field gets the closest known one, and a likely unclosed string is named.
+fn humanize(message: &str) -> String {
+    let message = message
+        .replace("expected i64", "expected a whole number")
+        .replace("expected a sequence", "expected an array like [\"en\", \"ko\"]")
+        .replace("expected a map", "expected a table")
+        .replace("floating point", "number");
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        if let Some((field, known)) = rest.split_once('`') {
+            let known: Vec<&str> = known.split('`').skip(1).step_by(2).collect();
+            let closest = known
+                .iter()
+                .map(|k| (strsim::damerau_levenshtein(field, k), *k))
+                .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+                .min_by_key(|(d, _)| *d);
+            let hint = match closest {
+                Some((_, k)) => format!("did you mean `{k}`?"),
+                None => format!("the fields here are: {}", known.join(", ")),
+            };
+            return format!("unknown field `{field}`; {hint}");
+        }
+    }
+    if message.starts_with("missing comma between key-value pairs") {
+        return format!("{message} (is a string's closing quote missing?)");
+    }
+    message
+}
+
 #[derive(Default)]
 struct Validator {
     problems: Vec<Diagnostic>,
@@ -46,6 +75,8 @@ struct Validator {
     /// Every question id written in the file, valid or not, so that a question rejected for
     /// one problem is not reported a second time as missing.
     declared: std::collections::HashSet<String>,
+    /// Texts in languages `languages` doesn't list: code -> (first offset, its field, count).
+    stray: std::collections::BTreeMap<String, (usize, String, usize)>,
 }
 
 fn valid_id(s: &str) -> bool {
@@ -87,6 +118,7 @@ impl Validator {
         let verdicts = self.results(&raw, &questions);
         let advice = self.advice(raw.advice.as_deref().unwrap_or(&[]), &questions);
 
+        self.report_stray_languages();
         let (threshold, threshold_at) = threshold?;
         let bank = Bank {
             languages: self.languages.clone(),
@@ -145,15 +177,10 @@ impl Validator {
             match Lang::from_code(code) {
                 Some(lang) if self.languages.contains(&lang) => out.set(lang, value.get_ref().clone()),
                 _ => {
-                    let have: Vec<&str> = self.languages.iter().map(|l| l.code()).collect();
-                    self.error(
-                        at,
-                        format!(
-                            "{what} has text in `{}`, which is not in `languages` ({})",
-                            sanitize::escape(code),
-                            have.join(", ")
-                        ),
-                    );
+                    // Reported once per language at the end, at its first text: a bank switched
+                    // to English only would otherwise get one problem per Korean string.
+                    let entry = self.stray.entry(code.clone()).or_insert((at, what.to_string(), 0));
+                    entry.2 += 1;
                     continue;
                 }
             }
@@ -182,6 +209,24 @@ impl Validator {
             }
         }
         out
+    }
+
+    fn report_stray_languages(&mut self) {
+        let have: Vec<&str> = self.languages.iter().map(|l| l.code()).collect();
+        let have = have.join(", ");
+        for (code, (at, what, count)) in std::mem::take(&mut self.stray) {
+            let code = sanitize::escape(&code);
+            let fix = if Lang::from_code(&code).is_some() {
+                format!("add \"{code}\" to `languages` or remove those texts")
+            } else {
+                "mlcheck speaks `en` and `ko`".to_string()
+            };
+            let others = match count {
+                1 => String::new(),
+                n => format!(" (and {} more text{} in `{code}`)", n - 1, if n == 2 { "" } else { "s" }),
+            };
+            self.error(at, format!("{what} has text in `{code}`{others}, which is not in `languages` ({have}); {fix}"));
+        }
     }
 
     fn agreement(&mut self, raw: &RawBank) -> Vec<Text> {
@@ -590,6 +635,21 @@ mod tests {
         let bank = super::super::BUILTIN.replacen("weight = 3,", "weight = -9223372036854775808,", 1);
         let found = problems(&bank);
         assert!(found.iter().any(|p| p.contains("out of range")), "{found:?}");
+    }
+
+    #[test]
+    fn toml_messages_are_reworded_for_bank_authors() {
+        assert_eq!(
+            humanize("unknown field `promt`, expected one of `id`, `kind`, `prompt`"),
+            "unknown field `promt`; did you mean `prompt`?"
+        );
+        assert_eq!(
+            humanize("invalid type: string \"12\", expected i64"),
+            "invalid type: string \"12\", expected a whole number"
+        );
+        assert!(
+            humanize("unknown field `zzzzzz`, expected one of `id`, `kind`").contains("the fields here are: id, kind")
+        );
     }
 
     #[test]
