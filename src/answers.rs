@@ -109,6 +109,10 @@ impl fmt::Display for AnswersError {
                 let answer = sanitize::escape(answer);
                 if *out_of_range {
                     write!(f, "question `{id}` has no choice {answer}; answer with {valid}")
+                } else if let Some((before, after)) = answer.split_once(':') {
+                    // "mentor: yes" was meant as a keyed line.
+                    let (before, after) = (before.trim(), after.trim());
+                    write!(f, "`{answer}` is not an answer to question `{id}`; to answer `{before}`, write `{before} = {after}`")
                 } else {
                     write!(f, "`{answer}` is not an answer to question `{id}`; answer with {valid}")
                 }

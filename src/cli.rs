@@ -50,7 +50,8 @@ pub enum Command {
     },
     /// Read the five myths with their counterpoints and reality checks, without the quiz
     Myths {
-        /// Print only this myth (hard, jobs, wages, future-proof, fun)
+        /// Print only this myth
+        #[arg(ignore_case = true, value_parser = clap::builder::PossibleValuesParser::new(crate::bank::MYTHS))]
         id: Option<String>,
     },
     /// Check a question bank and report every problem as FILE:LINE:COLUMN
@@ -74,8 +75,9 @@ pub struct QuizArgs {
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
 
-    /// Answer the first question (your track) up front: frontend, backend or mobile
-    #[arg(long, value_name = "KEY")]
+    /// Answer the first question (your track) up front
+    #[arg(long, value_name = "KEY", ignore_case = true,
+          value_parser = clap::builder::PossibleValuesParser::new(crate::bank::TRACKS))]
     pub track: Option<String>,
 
     /// Write the answers given to FILE, in the keyed form --answers reads

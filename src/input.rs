@@ -114,7 +114,7 @@ pub fn decode(mut bytes: Vec<u8>, name: &str) -> Result<String, InputError> {
 /// A short reason for an I/O error, without Rust's "(os error N)" tail.
 pub fn io_reason(e: &io::Error) -> String {
     match e.kind() {
-        io::ErrorKind::NotFound => "no such file".to_string(),
+        io::ErrorKind::NotFound => "no such file or directory".to_string(),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         _ => {
             let text = e.to_string();

@@ -77,15 +77,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 Command::Questions { format: Format::Json } => emit(|w| json::bank(w, &ctx.view())),
                 Command::Questions { format: Format::Text } => emit(|w| listing::questions(w, &ctx.view())),
                 Command::Myths { id } => {
-                    if let Some(id) = id {
-                        if !bank::MYTHS.contains(&id.as_str()) {
-                            return Err(Error::Usage(format!(
-                                "there is no myth `{}`; the myths are: {}",
-                                sanitize::escape(id),
-                                bank::MYTHS.join(", ")
-                            )));
-                        }
-                    }
+                    // clap checked the id against the myths, ignoring case.
+                    let id = id.as_deref().map(str::to_ascii_lowercase);
                     emit(|w| listing::myths(w, &ctx.view(), id.as_deref()))
                 }
                 Command::Completions { .. } | Command::Man | Command::Check { .. } => unreachable!("handled above"),

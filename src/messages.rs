@@ -53,8 +53,6 @@ pub struct Messages {
     pub checks_heading: &'static str,
     /// The threshold line of `mlcheck questions`.
     pub threshold_line: &'static str,
-    /// Label of a counterpoint in `mlcheck questions`.
-    pub counterpoint_label: &'static str,
 }
 
 const EN: Messages = Messages {
@@ -82,7 +80,6 @@ const EN: Messages = Messages {
     myth_heading: "Myth {n} of 5",
     checks_heading: "Reality checks",
     threshold_line: "A score of {threshold} or more recommends machine learning; scores run from {min} to {max}.",
-    counterpoint_label: "Counterpoint",
 };
 
 const KO: Messages = Messages {
@@ -111,7 +108,6 @@ const KO: Messages = Messages {
     myth_heading: "통념 {n}/5",
     checks_heading: "현실 점검",
     threshold_line: "{threshold}점 이상이면 머신러닝을 권합니다. 점수 범위는 {min}점부터 {max}점까지입니다.",
-    counterpoint_label: "반론",
 };
 
 /// The interface strings for `lang`.

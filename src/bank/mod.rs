@@ -137,7 +137,9 @@ impl Question {
                 _ => Err(ChoiceError::OutOfRange),
             };
         }
-        self.choices.iter().position(|c| c.key.eq_ignore_ascii_case(answer)).ok_or(ChoiceError::Unknown)
+        // "strongly agree" and "strongly_agree" mean the key `strongly-agree`.
+        let answer = answer.replace([' ', '_'], "-");
+        self.choices.iter().position(|c| c.key.eq_ignore_ascii_case(&answer)).ok_or(ChoiceError::Unknown)
     }
 
     /// "a number from 1 to 5 or one of: a, b, c", for error messages and prompts.
@@ -360,6 +362,7 @@ mod tests {
         let q = bank.question("hard").unwrap();
         assert_eq!(q.find_choice("1"), Ok(0));
         assert_eq!(q.find_choice(" Strongly-Agree "), Ok(4));
+        assert_eq!(q.find_choice("strongly agree"), Ok(4));
         assert_eq!(q.find_choice("0"), Err(ChoiceError::OutOfRange));
         assert_eq!(q.find_choice("99999999999999999999"), Err(ChoiceError::OutOfRange));
         assert_eq!(q.find_choice("-1"), Err(ChoiceError::Unknown));

@@ -62,10 +62,25 @@ fn humanize(message: &str) -> String {
             return format!("unknown field `{field}`; {hint}");
         }
     }
-    if message.starts_with("missing comma between key-value pairs") {
-        return format!("{message} (is a string's closing quote missing?)");
+    // serde's messages are about the schema; anything else is the TOML syntax itself.
+    const SCHEMA: [&str; 7] = [
+        "invalid type",
+        "missing field",
+        "invalid value",
+        "invalid length",
+        "duplicate field",
+        "unknown variant",
+        "custom",
+    ];
+    if SCHEMA.iter().any(|p| message.starts_with(p)) {
+        return message;
     }
-    message
+    let hint = if message.starts_with("missing comma between key-value pairs") {
+        " (is a string's closing quote missing?)"
+    } else {
+        ""
+    };
+    format!("TOML syntax: {message}{hint}")
 }
 
 #[derive(Default)]

@@ -46,7 +46,7 @@ pub fn questions(w: &mut dyn Write, view: &View) -> io::Result<()> {
             }
         }
         if let Some(cp) = &q.counterpoint {
-            view.paragraph_dimmed(w, "", 2, &format!("{}: {}", view.msg().counterpoint_label, cp.get(lang)))?;
+            view.paragraph_dimmed(w, "", 2, &format!("{} {}", view.msg().article_says, cp.get(lang)))?;
         }
     }
     Ok(())
