@@ -6,6 +6,24 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::lang::Lang;
 
+/// The end of `mlcheck --help` and of the man page: what the short help has no room for.
+const AFTER_LONG_HELP: &str = "\
+Answers files (mlcheck quiz --answers FILE, or a pipe):
+  One answer per line: the choice number or key (`mlcheck questions` lists them). A line
+  `ID = ANSWER` answers question ID; a plain line answers the next unanswered question.
+  Blank lines and # comments are ignored. --save-answers writes this form.
+
+Exit status:
+  0 done (a closed pipe is a normal end), 1 any other failure (stdout can't be written,
+  --save-answers failed), 2 usage error, 65 bad data (answers file or question bank),
+  66 an input file can't be opened, 130 cancelled (Ctrl-C).
+
+Environment:
+  LC_ALL, LC_MESSAGES, LANG  the first set picks the language (ko... is Korean)
+  NO_COLOR                   set and not empty: no colour with --color auto
+  TERM=dumb                  plain numbered prompts and no escape sequences
+  COLUMNS                    the width when stdout is not a terminal (default 80)";
+
 /// Should you, a software engineer, move into machine learning? A quiz on five myths.
 #[derive(Debug, Parser)]
 #[command(
@@ -18,7 +36,8 @@ use crate::lang::Lang;
                   article \"5 Reasons You Don't Need to Learn Machine Learning\", asks a few \
                   reality checks and recommends: go into ML, or stay in front-end, back-end or mobile.",
     arg_required_else_help = true,
-    max_term_width = 100
+    max_term_width = 100,
+    after_long_help = AFTER_LONG_HELP
 )]
 pub struct Cli {
     /// Use this question bank instead of the built-in one
@@ -65,7 +84,11 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     /// Print the man page (roff), for `man -l -` or a man directory
-    Man,
+    Man {
+        /// The page of this subcommand (mlcheck-quiz(1) and so on) instead of mlcheck(1)
+        #[arg(value_parser = ["quiz", "questions", "myths", "check", "completions", "man"])]
+        subcommand: Option<String>,
+    },
 }
 
 /// Options of `mlcheck quiz`.

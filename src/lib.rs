@@ -65,7 +65,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             clap_complete::generate(*shell, &mut cli::command(), "mlcheck", &mut script);
             emit(|w| w.write_all(&script))
         }
-        Command::Man => emit(|w| clap_mangen::Man::new(cli::command()).render(w)),
+        Command::Man { subcommand } => emit(|w| man_page(w, subcommand.as_deref())),
         Command::Check { file } => check(file.as_deref().or(cli.questions.as_deref())),
         command => {
             let bank = load_bank(cli.questions.as_deref())?;
@@ -81,10 +81,26 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                     let id = id.as_deref().map(str::to_ascii_lowercase);
                     emit(|w| listing::myths(w, &ctx.view(), id.as_deref()))
                 }
-                Command::Completions { .. } | Command::Man | Command::Check { .. } => unreachable!("handled above"),
+                Command::Completions { .. } | Command::Man { .. } | Command::Check { .. } => {
+                    unreachable!("handled above")
+                }
             }
         }
     }
+}
+
+/// Writes mlcheck(1), or mlcheck-SUBCOMMAND(1), which the first page's SUBCOMMANDS section names.
+fn man_page(w: &mut dyn Write, subcommand: Option<&str>) -> io::Result<()> {
+    let mut command = cli::command();
+    command.build();
+    let page = match subcommand {
+        None => command,
+        Some(name) => {
+            let sub = command.find_subcommand(name).expect("clap checked the name").clone();
+            sub.name(format!("mlcheck-{name}")).bin_name(format!("mlcheck {name}")).version(env!("CARGO_PKG_VERSION"))
+        }
+    };
+    clap_mangen::Man::new(page).render(w)
 }
 
 /// Reads and validates the bank at `path`, or the built-in one.

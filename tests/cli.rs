@@ -1453,3 +1453,14 @@ fn track_and_myth_ids_ignore_case_and_complete() {
     assert!(bash.contains("frontend backend mobile"), "--track completes its keys");
     assert!(bash.contains("hard jobs wages future-proof fun"), "myths completes the ids");
 }
+
+#[test]
+fn man_pages_for_every_subcommand_it_names() {
+    let main = success_text(&mut common::run(&["man"]));
+    assert!(main.contains("Exit status"), "the page documents exit codes");
+    for sub in ["quiz", "questions", "myths", "check", "completions", "man"] {
+        assert!(main.contains(&format!("mlcheck\\-{sub}(1)")), "mlcheck(1) names mlcheck-{sub}(1)");
+        let page = success_text(&mut common::run(&["man", sub]));
+        assert!(page.contains(&format!(".TH mlcheck-{sub} 1")), "{sub}: {}", &page[..200.min(page.len())]);
+    }
+}
