@@ -134,11 +134,22 @@ struct Setup {
     /// Keep the terminal's echo on, as in a real terminal. ptyprocess turns it off, which
     /// suits key-by-key prompts (raw mode turns it off anyway) but not line input.
     echo: bool,
+    /// Run mlcheck from the shell instead of exec'ing it, and then print TERMINAL-RESTORED or
+    /// TERMINAL-CHANGED: whether the terminal's settings (`stty -g`) are what they were before.
+    check_terminal_after: bool,
 }
 
 impl Setup {
     fn new(cols: u16, rows: u16) -> Setup {
-        Setup { cols, rows, env: Vec::new(), stderr_to: None, stdout_to: None, echo: false }
+        Setup {
+            cols,
+            rows,
+            env: Vec::new(),
+            stderr_to: None,
+            stdout_to: None,
+            echo: false,
+            check_terminal_after: false,
+        }
     }
 
     fn env(mut self, name: &'static str, value: Option<&'static str>) -> Setup {
@@ -178,7 +189,10 @@ impl Pty {
     fn spawn(setup: &Setup, args: &[&str]) -> Pty {
         let echo = if setup.echo { " echo" } else { "" };
         let mut script =
-            format!("IFS= read -r go || exit 96; stty cols {} rows {}{echo} || exit 97; exec", setup.cols, setup.rows);
+            format!("IFS= read -r go || exit 96; stty cols {} rows {}{echo} || exit 97;", setup.cols, setup.rows);
+        // The shell survives a Ctrl-C that reaches the whole process group (a trap, not an
+        // ignore, so mlcheck still gets the default SIGINT to install its handler on).
+        script.push_str(if setup.check_terminal_after { " trap true INT; before=$(stty -g);" } else { " exec" });
         script.push_str(&format!(" {}", shell_quote(env!("CARGO_BIN_EXE_mlcheck"))));
         for arg in args {
             script.push_str(&format!(" {}", shell_quote(arg)));
@@ -188,6 +202,12 @@ impl Pty {
         }
         if let Some(path) = &setup.stdout_to {
             script.push_str(&format!(" >{}", shell_quote(path.to_str().unwrap())));
+        }
+        if setup.check_terminal_after {
+            script.push_str(
+                "; status=$?; if [ \"$(stty -g)\" = \"$before\" ]; then echo TERMINAL-RESTORED; \
+                 else echo TERMINAL-CHANGED; fi; exit $status",
+            );
         }
         let mut command = Command::new("/bin/sh");
         command.arg("-c").arg(script);
@@ -611,6 +631,22 @@ fn ctrl_c_at(question: usize) {
     assert_cursor_restored(&pty);
     assert!(pty.raw_text().contains(HIDE_CURSOR), "the prompt never hid the cursor: the check above proves nothing");
     assert_no_result(&pty);
+}
+
+#[test]
+fn two_quick_ctrl_c_leave_the_terminal_as_it_was() {
+    let bank = bank("en");
+    let mut setup = quiz_setup();
+    setup.check_terminal_after = true;
+    let mut pty = Pty::spawn(&setup, &["quiz"]);
+    pty.wait_until("the first prompt", |p| p.screen_text().contains(bank[0].labels.last().unwrap().as_str()));
+    pty.send(&format!("{CTRL_C}{CTRL_C}"));
+    pty.wait_until("the shell's verdict on the terminal", |p| p.raw_text().contains("TERMINAL-"));
+    let status = pty.finish();
+    assert!(matches!(status, WaitStatus::Exited(_, 130)), "ended with {status:?}.\n{}", pty.dump());
+    assert!(pty.raw_text().contains("TERMINAL-RESTORED"), "raw mode or other settings left behind.\n{}", pty.dump());
+    assert_eq!(pty.raw_text().matches("cancelled").count(), 1, "said once.\n{}", pty.dump());
+    assert_cursor_restored(&pty);
 }
 
 #[test]
