@@ -83,3 +83,55 @@ pub struct RawWhen {
     pub question: Option<Spanned<String>>,
     pub choices: Option<Spanned<Vec<Spanned<String>>>>,
 }
+
+/// The shape of the file as far as which keys belong where: validation walks the parsed
+/// document with it first, to report every unknown key (typos) at once instead of stopping
+/// at the first as serde's `deny_unknown_fields` would. Must list every field of the
+/// structs above: the built-in bank uses them all, and its tests would fail otherwise.
+pub enum Shape {
+    /// Anything: a value, or a text whose keys are languages (checked by validation).
+    Any,
+    /// A table with exactly these keys.
+    Table(&'static [(&'static str, Shape)]),
+    /// An array of items of this shape.
+    Array(&'static Shape),
+    /// A table with any keys, each value of this shape.
+    Map(&'static Shape),
+}
+
+const CHOICE: Shape = Shape::Table(&[("key", Shape::Any), ("weight", Shape::Any), ("label", Shape::Any)]);
+const QUESTION: Shape = Shape::Table(&[
+    ("id", Shape::Any),
+    ("kind", Shape::Any),
+    ("myth", Shape::Any),
+    ("topic", Shape::Any),
+    ("prompt", Shape::Any),
+    ("choices", Shape::Array(&CHOICE)),
+    ("weights", Shape::Any),
+    ("summary", Shape::Any),
+    ("counterpoint", Shape::Any),
+]);
+const AGREEMENT: Shape = Shape::Table(&[
+    ("strongly-disagree", Shape::Any),
+    ("disagree", Shape::Any),
+    ("neutral", Shape::Any),
+    ("agree", Shape::Any),
+    ("strongly-agree", Shape::Any),
+]);
+const RESULT: Shape = Shape::Table(&[("verdict", Shape::Any)]);
+const WHEN: Shape = Shape::Table(&[("question", Shape::Any), ("choices", Shape::Any)]);
+const ADVICE: Shape = Shape::Table(&[("verdict", Shape::Any), ("when", WHEN), ("text", Shape::Any)]);
+
+/// The whole file.
+pub const BANK: Shape = Shape::Table(&[
+    ("version", Shape::Any),
+    ("languages", Shape::Any),
+    ("threshold", Shape::Any),
+    ("title", Shape::Any),
+    ("intro", Shape::Any),
+    ("disclaimer", Shape::Any),
+    ("agreement", AGREEMENT),
+    ("questions", Shape::Array(&QUESTION)),
+    ("results", Shape::Map(&RESULT)),
+    ("advice", Shape::Array(&ADVICE)),
+]);

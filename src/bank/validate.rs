@@ -2,9 +2,11 @@
 
 use std::collections::HashMap;
 
+use serde::Deserialize;
+use toml::de::{DeTable, DeValue, Deserializer};
 use toml::Spanned;
 
-use super::raw::{RawAdvice, RawBank, RawChoice, RawQuestion, RawText};
+use super::raw::{self, RawAdvice, RawBank, RawChoice, RawQuestion, RawText, Shape};
 use super::{Advice, Bank, Choice, Direction, Kind, Question, Text, AGREEMENT_KEYS, MYTHS, TRACKS, TRACK_ID};
 use crate::lang::Lang;
 use crate::sanitize;
@@ -25,18 +27,89 @@ pub struct Diagnostic {
 
 /// Parses TOML text and validates it.
 pub fn parse(text: &str) -> Result<Bank, Vec<Diagnostic>> {
-    let raw: RawBank = toml::from_str(text).map_err(|err| {
-        let offset = err.span().map(|s| s.start).unwrap_or(0);
-        // toml's Display repeats the source line; build the message from its parts instead.
-        let message = err.message().trim().to_string();
-        vec![Diagnostic { offset, message: humanize(&message) }]
+    // Syntax first. toml can recover and go on, but what follows an unclosed string is
+    // mostly echoes of it, so only the first syntax error is reported.
+    let (mut doc, errors) = DeTable::parse_recoverable(text);
+    if let Some(first) = errors.iter().min_by_key(|e| e.span().map_or(0, |s| s.start)) {
+        return Err(vec![toml_problem(first)]);
+    }
+    // Every unknown key at once. A likely typo is read as the key it resembles (so it causes
+    // no second "missing" problem); other unknown keys are dropped; serde sees known keys only.
+    let mut unknown = Vec::new();
+    if let Shape::Table(fields) = raw::BANK {
+        strip_unknown(doc.get_mut(), fields, &mut unknown);
+    }
+    let raw = RawBank::deserialize(Deserializer::from(doc)).map_err(|err| {
+        // A value of the wrong type: serde stops at the first.
+        let mut problems = unknown.clone();
+        problems.push(toml_problem(&err));
+        problems
     })?;
-    let mut v = Validator::default();
+    let mut v = Validator { problems: unknown, ..Validator::default() };
     let bank = v.bank(raw);
     match bank {
         Some(bank) if v.problems.is_empty() => Ok(bank),
         _ => Err(v.problems),
     }
+}
+
+/// A toml or serde error as a problem; toml's own Display repeats the source line, control
+/// bytes and all, so the message is built from its parts.
+fn toml_problem(err: &toml::de::Error) -> Diagnostic {
+    Diagnostic { offset: err.span().map(|s| s.start).unwrap_or(0), message: humanize(err.message().trim()) }
+}
+
+/// Removes from `table` every key its shape does not list, reporting each, and walks on.
+fn strip_unknown(table: &mut DeTable<'_>, fields: &'static [(&'static str, Shape)], out: &mut Vec<Diagnostic>) {
+    let known: Vec<&'static str> = fields.iter().map(|(name, _)| *name).collect();
+    let unknown: Vec<_> = table.keys().filter(|key| !known.contains(&key.get_ref().as_ref())).cloned().collect();
+    for key in unknown {
+        let name: &str = key.get_ref();
+        let guess = closest(name, &known);
+        let hint = match guess {
+            Some(k) => format!("did you mean `{k}`?"),
+            None => format!("the fields here are: {}", known.join(", ")),
+        };
+        out.push(Diagnostic { offset: key.span().start, message: format!("unknown field `{name}`; {hint}") });
+        let value = table.remove(&key).expect("the key was just listed");
+        if let Some(k) = guess.filter(|k| !table.contains_key(*k)) {
+            table.insert(Spanned::new(key.span(), std::borrow::Cow::Borrowed(k)), value);
+        }
+    }
+    for (key, value) in table.iter_mut() {
+        let name: &str = key.get_ref().as_ref();
+        if let Some((_, shape)) = fields.iter().find(|(n, _)| *n == name) {
+            strip_value(value.get_mut(), shape, out);
+        }
+    }
+}
+
+fn strip_value(value: &mut DeValue<'_>, shape: &'static Shape, out: &mut Vec<Diagnostic>) {
+    match (shape, value) {
+        (Shape::Table(fields), DeValue::Table(table)) => strip_unknown(table, fields, out),
+        (Shape::Array(item), DeValue::Array(array)) => {
+            for v in array.iter_mut() {
+                strip_value(v.get_mut(), item, out);
+            }
+        }
+        (Shape::Map(item), DeValue::Table(table)) => {
+            for (_, v) in table.iter_mut() {
+                strip_value(v.get_mut(), item, out);
+            }
+        }
+        // A value of another type than the shape expects is serde's to report.
+        _ => {}
+    }
+}
+
+/// The known name closest to `name`, if close enough to be a likely typo.
+fn closest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(name, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
 }
 
 /// Rewords a toml/serde message for bank authors: Rust type names become TOML words, an
@@ -50,13 +123,8 @@ fn humanize(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         if let Some((field, known)) = rest.split_once('`') {
             let known: Vec<&str> = known.split('`').skip(1).step_by(2).collect();
-            let closest = known
-                .iter()
-                .map(|k| (strsim::damerau_levenshtein(field, k), *k))
-                .filter(|(d, k)| *d <= 2.max(k.len() / 3))
-                .min_by_key(|(d, _)| *d);
-            let hint = match closest {
-                Some((_, k)) => format!("did you mean `{k}`?"),
+            let hint = match closest(field, &known) {
+                Some(k) => format!("did you mean `{k}`?"),
                 None => format!("the fields here are: {}", known.join(", ")),
             };
             return format!("unknown field `{field}`; {hint}");
@@ -665,6 +733,30 @@ mod tests {
         assert!(
             humanize("unknown field `zzzzzz`, expected one of `id`, `kind`").contains("the fields here are: id, kind")
         );
+    }
+
+    #[test]
+    fn every_unknown_field_is_reported_once_and_typos_count_as_fixed() {
+        let bank = super::super::BUILTIN
+            .replacen("prompt = ", "promt = ", 1)
+            .replacen("counterpoint = ", "counterpiont = ", 1)
+            .replacen("threshold = 12", "threshold = 12\ncolour = \"red\"", 1);
+        let found = problems(&bank);
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert!(found.iter().any(|p| p.contains("`promt`; did you mean `prompt`?")), "{found:#?}");
+        assert!(found.iter().any(|p| p.contains("`counterpiont`; did you mean `counterpoint`?")), "{found:#?}");
+        assert!(found.iter().any(|p| p.contains("`colour`; the fields here are")), "{found:#?}");
+    }
+
+    #[test]
+    fn a_syntax_error_is_reported_at_its_start_without_its_echoes() {
+        let bank = super::super::BUILTIN.replacen("ko = \"멘토\"", "ko = \"멘토", 1);
+        let diagnostics = parse(&bank).unwrap_err();
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+        let line_of = |offset: usize| bank[..offset].matches('\n').count() + 1;
+        let broken = bank.find("ko = \"멘토").unwrap();
+        assert!(diagnostics[0].message.starts_with("TOML syntax"), "{diagnostics:#?}");
+        assert_eq!(line_of(diagnostics[0].offset), line_of(broken), "{diagnostics:#?}");
     }
 
     #[test]
