@@ -6,6 +6,7 @@
 use std::fmt;
 
 use crate::bank::{Bank, ChoiceError, Question, TRACK_ID};
+use crate::lang::Lang;
 use crate::sanitize;
 
 /// One meaningful line of an answers file.
@@ -77,13 +78,37 @@ pub enum AnswersError {
     /// `ID = ...` names no question.
     UnknownId { line: usize, id: String, suggestion: Option<String> },
     /// The answer names no choice of its question.
-    BadAnswer { line: usize, id: String, answer: String, out_of_range: bool, valid: String },
+    BadAnswer { line: usize, id: String, answer: String, out_of_range: bool, valid: Valid },
     /// A question is answered a second time.
     Twice { line: usize, id: String, first: Answered },
     /// A plain answer after every question has one.
     Extra { line: usize, questions: usize },
-    /// Questions left without an answer.
-    Missing { ids: Vec<String>, first_valid: String },
+    /// Questions left without an answer; `first_valid` are the answers of the first.
+    Missing { ids: Vec<String>, first_valid: Valid },
+}
+
+/// The answers a question takes: a number up to `count`, or one of `keys`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Valid {
+    /// How many choices the question has.
+    pub count: usize,
+    /// The choices' keys, in order.
+    pub keys: Vec<String>,
+}
+
+impl Valid {
+    /// The valid answers of `question`.
+    pub fn of(question: &Question) -> Valid {
+        Valid { count: question.choices.len(), keys: question.choices.iter().map(|c| c.key.clone()).collect() }
+    }
+
+    fn text(&self, lang: Lang) -> String {
+        let keys = self.keys.join(", ");
+        match lang {
+            Lang::En => format!("a number from 1 to {} or one of: {keys}", self.count),
+            Lang::Ko => format!("1부터 {}까지의 번호나 키({keys})", self.count),
+        }
+    }
 }
 
 /// Where a question got its first answer.
@@ -95,49 +120,83 @@ pub enum Answered {
     TrackFlag,
 }
 
-impl fmt::Display for AnswersError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl AnswersError {
+    /// What is wrong, for people, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let ko = lang == Lang::Ko;
         match self {
             AnswersError::UnknownId { id, suggestion, .. } => {
-                write!(f, "there is no question `{}`", sanitize::escape(id))?;
-                match suggestion {
-                    Some(s) => write!(f, "; did you mean `{s}`?"),
-                    None => write!(f, "; `mlcheck questions` lists the ids"),
+                let id = sanitize::escape(id);
+                match (suggestion, ko) {
+                    (Some(s), false) => format!("there is no question `{id}`; did you mean `{s}`?"),
+                    (None, false) => format!("there is no question `{id}`; `mlcheck questions` lists the ids"),
+                    (Some(s), true) => format!("`{id}`라는 질문은 없습니다. 혹시 `{s}`인가요?"),
+                    (None, true) => {
+                        format!("`{id}`라는 질문은 없습니다. 질문 id는 `mlcheck questions`로 볼 수 있습니다")
+                    }
                 }
             }
             AnswersError::BadAnswer { id, answer, out_of_range, valid, .. } => {
                 let answer = sanitize::escape(answer);
+                let valid = valid.text(lang);
                 if *out_of_range {
-                    write!(f, "question `{id}` has no choice {answer}; answer with {valid}")
+                    if ko {
+                        format!("질문 `{id}`에는 {answer}번 선택지가 없습니다. {valid}로 답하세요")
+                    } else {
+                        format!("question `{id}` has no choice {answer}; answer with {valid}")
+                    }
                 } else if let Some((before, after)) = answer.split_once(':') {
                     // "mentor: yes" was meant as a keyed line.
                     let (before, after) = (before.trim(), after.trim());
-                    write!(f, "`{answer}` is not an answer to question `{id}`; to answer `{before}`, write `{before} = {after}`")
+                    if ko {
+                        format!("`{answer}`은(는) 질문 `{id}`의 답이 아닙니다. `{before}`에 답하려면 `{before} = {after}`라고 쓰세요")
+                    } else {
+                        format!("`{answer}` is not an answer to question `{id}`; to answer `{before}`, write `{before} = {after}`")
+                    }
+                } else if ko {
+                    format!("`{answer}`은(는) 질문 `{id}`의 답이 아닙니다. {valid}로 답하세요")
                 } else {
-                    write!(f, "`{answer}` is not an answer to question `{id}`; answer with {valid}")
+                    format!("`{answer}` is not an answer to question `{id}`; answer with {valid}")
                 }
             }
-            AnswersError::Twice { id, first, .. } => match first {
-                Answered::Line(first) => {
-                    write!(f, "question `{id}` is answered twice (first on line {first}); keep one of the two lines")
+            AnswersError::Twice { id, first, .. } => match (first, ko) {
+                (Answered::Line(first), false) => {
+                    format!("question `{id}` is answered twice (first on line {first}); keep one of the two lines")
                 }
-                Answered::TrackFlag => write!(f, "question `{id}` is already answered by --track; drop one of the two"),
+                (Answered::Line(first), true) => {
+                    format!("질문 `{id}`에 두 번 답했습니다(처음은 {first}번째 줄). 두 줄 가운데 하나만 남기세요")
+                }
+                (Answered::TrackFlag, false) => {
+                    format!("question `{id}` is already answered by --track; drop one of the two")
+                }
+                (Answered::TrackFlag, true) => {
+                    format!("질문 `{id}`는 이미 --track으로 답했습니다. 둘 중 하나를 지우세요")
+                }
             },
             AnswersError::Extra { questions, .. } => {
-                write!(f, "one answer too many: all {questions} questions are already answered")
+                if ko {
+                    format!("답이 하나 남습니다. 질문 {questions}개에 이미 모두 답했습니다")
+                } else {
+                    format!("one answer too many: all {questions} questions are already answered")
+                }
             }
             AnswersError::Missing { ids, first_valid } => {
                 let list: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
-                write!(
-                    f,
-                    "{} question{} without an answer: {}; add a line such as `{} = ...` ({first_valid})",
-                    ids.len(),
-                    if ids.len() == 1 { "" } else { "s" },
-                    list.join(", "),
-                    ids[0]
-                )
+                let (n, list, first, valid) = (ids.len(), list.join(", "), &ids[0], first_valid.text(lang));
+                if ko {
+                    format!("답하지 않은 질문이 {n}개 있습니다: {list}. `{first} = ...` 같은 줄을 더하세요. `{first}`의 답: {valid}")
+                } else {
+                    let s = if n == 1 { "" } else { "s" };
+                    format!("{n} question{s} without an answer: {list}; add a line such as `{first} = ...` ({valid})")
+                }
             }
         }
+    }
+}
+
+impl fmt::Display for AnswersError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -174,7 +233,7 @@ pub fn choose(question: &Question, answer: &str, line: usize) -> Result<usize, A
         id: question.id.clone(),
         answer: answer.to_string(),
         out_of_range: e == ChoiceError::OutOfRange,
-        valid: question.valid_answers(),
+        valid: Valid::of(question),
     })
 }
 
@@ -214,7 +273,7 @@ pub fn resolve(bank: &Bank, lines: &[Line], track: Option<usize>) -> Result<Answ
     if let Some(&first) = missing.first() {
         return Err(AnswersError::Missing {
             ids: missing.iter().map(|&i| bank.questions[i].id.clone()).collect(),
-            first_valid: bank.questions[first].valid_answers(),
+            first_valid: Valid::of(&bank.questions[first]),
         });
     }
     Ok(Answers { choices: given.into_iter().map(|g| g.map(|(c, _)| c).unwrap_or(0)).collect() })
@@ -292,6 +351,15 @@ mod tests {
             resolve(&bank, &parse(&format!("track = mobile\n{rest}")), Some(1)),
             Err(AnswersError::Twice { first: Answered::TrackFlag, .. })
         ));
+    }
+
+    #[test]
+    fn messages_exist_in_korean() {
+        let err = resolve_text("backend\nfnu = 1\n").unwrap_err();
+        assert_eq!(err.message(Lang::Ko), "`fnu`라는 질문은 없습니다. 혹시 `fun`인가요?");
+        assert_eq!(err.to_string(), "there is no question `fnu`; did you mean `fun`?");
+        let err = resolve_text("backend\n0\n").unwrap_err();
+        assert!(err.message(Lang::Ko).starts_with("질문 `hard`에는 0번 선택지가 없습니다. 1부터 5까지의 번호나 키("));
     }
 
     #[test]

@@ -4,6 +4,7 @@ use crate::answers::AnswersError;
 use crate::bank::BankError;
 use crate::exit_codes::ExitCode;
 use crate::input::InputError;
+use crate::lang::Lang;
 
 /// Why a command did not finish.
 #[derive(Debug, thiserror::Error)]
@@ -11,6 +12,18 @@ pub enum Error {
     /// The command line asks for something that can't be done.
     #[error("{0}")]
     Usage(String),
+    /// `--answers -` while stdin is the keyboard.
+    #[error(
+        "--answers - reads answers from stdin, but stdin is the keyboard; \
+         pipe a file in (mlcheck quiz < answers.txt) or drop --answers to be asked"
+    )]
+    StdinIsKeyboard,
+    /// Asking needs stderr to be a terminal, and it is not.
+    #[error(
+        "the quiz asks its questions on stderr, which is not a terminal here; \
+         answer from a file instead: mlcheck quiz --answers FILE (see `mlcheck questions`)"
+    )]
+    NoTerminal,
     /// An input file could not be read, or is not text.
     #[error(transparent)]
     Input(#[from] InputError),
@@ -18,7 +31,7 @@ pub enum Error {
     #[error(transparent)]
     Bank(#[from] BankError),
     /// The answers do not fit the bank.
-    #[error("{}", answers_message(.source_name, .error))]
+    #[error("{}", answers_message(.source_name, .error, Lang::En))]
     Answers { source_name: String, error: AnswersError },
     /// The terminal failed while asking (not Ctrl-C, which exits on its own).
     #[error("the terminal failed while asking: {0}")]
@@ -34,10 +47,11 @@ pub enum Error {
     BrokenPipe,
 }
 
-fn answers_message(name: &str, error: &AnswersError) -> String {
+fn answers_message(name: &str, error: &AnswersError, lang: Lang) -> String {
+    let message = error.message(lang);
     match error.line() {
-        Some(line) => format!("{name}:{line}: {error}"),
-        None => format!("{name}: {error}"),
+        Some(line) => format!("{name}:{line}: {message}"),
+        None => format!("{name}: {message}"),
     }
 }
 
@@ -45,7 +59,7 @@ impl Error {
     /// The exit code this error ends the process with.
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            Error::Usage(_) => ExitCode::Usage,
+            Error::Usage(_) | Error::StdinIsKeyboard | Error::NoTerminal => ExitCode::Usage,
             Error::Input(e) if e.is_bad_data() => ExitCode::DataError,
             Error::Input(_) => ExitCode::NoInput,
             Error::Bank(_) | Error::Answers { .. } => ExitCode::DataError,
@@ -54,15 +68,37 @@ impl Error {
         }
     }
 
-    /// Writes the error for people on stderr. Bank problems keep the compiler-style
-    /// `FILE:LINE:COLUMN: message` lines; everything else is prefixed by `mlcheck: `.
-    pub fn report(&self) {
+    /// What went wrong, for people, in `lang`: the errors a quiz-taker meets exist in
+    /// Korean too; bank diagnostics (for bank authors) and rarer ones are in English.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Error::Input(e), _) => e.message(lang),
+            (Error::Answers { source_name, error }, _) => answers_message(source_name, error, lang),
+            (Error::StdinIsKeyboard, Lang::Ko) => "--answers -는 표준 입력에서 답을 읽는데, 지금 표준 입력은 \
+                                                  키보드입니다. 파일을 넘기거나(mlcheck quiz < answers.txt) \
+                                                  --answers 없이 실행해 직접 답하세요"
+                .to_string(),
+            (Error::NoTerminal, Lang::Ko) => "퀴즈는 질문을 stderr에 표시하는데, 여기서는 stderr가 터미널이 \
+                                             아닙니다. 파일로 답하세요: mlcheck quiz --answers FILE \
+                                             (`mlcheck questions` 참고)"
+                .to_string(),
+            (Error::Save { path, reason, answers }, Lang::Ko) => {
+                format!("답변을 {path}에 저장하지 못했습니다: {reason}. 잃지 않도록 여기 적어 둡니다:\n{answers}")
+            }
+            _ => self.to_string(),
+        }
+    }
+
+    /// Writes the error for people on stderr, in `lang`. Bank problems keep the
+    /// compiler-style `FILE:LINE:COLUMN: message` lines; everything else is prefixed by
+    /// `mlcheck: `.
+    pub fn report(&self, lang: Lang) {
         use std::io::Write;
         let mut stderr = std::io::stderr().lock();
         let _ = match self {
             Error::BrokenPipe => Ok(()),
             Error::Bank(e) => writeln!(stderr, "{e}"),
-            other => writeln!(stderr, "mlcheck: {other}"),
+            other => writeln!(stderr, "mlcheck: {}", other.message(lang)),
         };
     }
 }

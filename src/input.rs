@@ -6,6 +6,7 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
+use crate::lang::Lang;
 use crate::sanitize;
 
 /// The largest answers file mlcheck reads.
@@ -46,6 +47,30 @@ pub enum InputError {
 }
 
 impl InputError {
+    /// What went wrong, for people, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        let reason_ko = |reason: &str| match reason {
+            "no such file or directory" => "파일이나 폴더가 없습니다".to_string(),
+            "permission denied" => "권한이 없습니다".to_string(),
+            other => other.to_string(),
+        };
+        match self {
+            InputError::Open { name, reason } => format!("{name}: 열 수 없습니다: {}", reason_ko(reason)),
+            InputError::Directory { name } => format!("{name}: 파일이 아니라 폴더입니다"),
+            InputError::Read { name, reason } => format!("{name}: 읽을 수 없습니다: {}", reason_ko(reason)),
+            InputError::TooLarge { name, limit, .. } => {
+                format!("{name}: {}보다 커서 읽지 않습니다. 맞는 파일인가요?", human_size(*limit))
+            }
+            InputError::NotUtf8 { name, line, byte } => {
+                format!("{name}:{line}: UTF-8 텍스트가 아닙니다(잘못된 바이트 0x{byte:02X}). 파일을 UTF-8로 저장하세요")
+            }
+            InputError::Nul { name, line } => format!("{name}:{line}: NUL 바이트가 있습니다. 바이너리 파일인가요?"),
+        }
+    }
+
     /// Whether the failure is about the file's content (bad data) rather than getting at it.
     pub fn is_bad_data(&self) -> bool {
         matches!(self, InputError::TooLarge { .. } | InputError::NotUtf8 { .. } | InputError::Nul { .. })

@@ -4,6 +4,7 @@ use clap::Parser;
 
 use mlcheck::cli::Cli;
 use mlcheck::exit_codes::ExitCode;
+use mlcheck::lang::Lang;
 
 fn main() {
     mlcheck::install_panic_hook();
@@ -11,10 +12,12 @@ fn main() {
         Ok(cli) => cli,
         Err(err) => mlcheck::cli::exit_with(err),
     };
+    // Errors speak the language asked for, else the locale's.
+    let lang = cli.lang.unwrap_or_else(|| Lang::from_locale(|name| std::env::var(name).ok()));
     match mlcheck::run(cli) {
         Ok(()) => ExitCode::Success.exit(),
         Err(err) => {
-            err.report();
+            err.report(lang);
             err.exit_code().exit()
         }
     }

@@ -34,23 +34,13 @@ pub fn run(ctx: &Context, args: &QuizArgs) -> Result<(), Error> {
     let mode = match args.answers.as_deref() {
         Some(path) if path == Path::new("-") => {
             if ctx.term.stdin_tty {
-                return Err(Error::Usage(
-                    "--answers - reads answers from stdin, but stdin is the keyboard; \
-                     pipe a file in (mlcheck quiz < answers.txt) or drop --answers to be asked"
-                        .into(),
-                ));
+                return Err(Error::StdinIsKeyboard);
             }
             Mode::Scripted(None)
         }
         Some(path) => Mode::Scripted(Some(path)),
         None if !ctx.term.stdin_tty => Mode::Scripted(None),
-        None if !ctx.term.stderr_tty => {
-            return Err(Error::Usage(
-                "the quiz asks its questions on stderr, which is not a terminal here; \
-                 answer from a file instead: mlcheck quiz --answers FILE (see `mlcheck questions`)"
-                    .into(),
-            ))
-        }
+        None if !ctx.term.stderr_tty => return Err(Error::NoTerminal),
         None => Mode::Interactive,
     };
 

@@ -1464,3 +1464,20 @@ fn man_pages_for_every_subcommand_it_names() {
         assert!(page.contains(&format!(".TH mlcheck-{sub} 1")), "{sub}: {}", &page[..200.min(page.len())]);
     }
 }
+
+#[test]
+fn errors_speak_korean_with_lang_ko_or_a_korean_locale() {
+    let mut by_flag = common::run(&["--lang", "ko", "quiz"]);
+    by_flag.write_stdin("backend\nfnu = 1\n");
+    let stderr = failure(&mut by_flag, 65);
+    assert_eq!(stderr, "mlcheck: <stdin>:2: `fnu`라는 질문은 없습니다. 혹시 `fun`인가요?\n");
+
+    let mut by_locale = common::run(&["quiz", "--answers", "/nonexistent/answers.txt"]);
+    by_locale.env("LANG", "ko_KR.UTF-8");
+    let stderr = failure(&mut by_locale, 66);
+    assert_eq!(stderr, "mlcheck: /nonexistent/answers.txt: 열 수 없습니다: 파일이나 폴더가 없습니다\n");
+
+    let mut english = common::run(&["--lang", "en", "quiz"]);
+    english.env("LANG", "ko_KR.UTF-8").write_stdin("backend\nfnu = 1\n");
+    assert!(failure(&mut english, 65).contains("there is no question `fnu`"));
+}

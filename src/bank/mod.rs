@@ -141,12 +141,6 @@ impl Question {
         let answer = answer.replace([' ', '_'], "-");
         self.choices.iter().position(|c| c.key.eq_ignore_ascii_case(&answer)).ok_or(ChoiceError::Unknown)
     }
-
-    /// "a number from 1 to 5 or one of: a, b, c", for error messages and prompts.
-    pub fn valid_answers(&self) -> String {
-        let keys: Vec<&str> = self.choices.iter().map(|c| c.key.as_str()).collect();
-        format!("a number from 1 to {} or one of: {}", self.choices.len(), keys.join(", "))
-    }
 }
 
 /// Why an answer names no choice.
