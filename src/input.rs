@@ -92,17 +92,21 @@ pub fn read_path(path: &Path, limit: u64, what: &'static str) -> Result<Source, 
     if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
         return Err(InputError::Directory { name });
     }
-    read_bounded(file, name, limit, what)
+    read_text(file, name, limit, what)
 }
 
 /// Reads standard input, at most `limit` bytes.
 pub fn read_stdin(limit: u64, what: &'static str) -> Result<Source, InputError> {
-    read_bounded(io::stdin().lock(), "<stdin>".to_string(), limit, what)
+    read_text(io::stdin().lock(), "<stdin>".to_string(), limit, what)
 }
 
 /// Reads at most `limit + 1` bytes from `reader` and checks they form text.
 pub fn read_bounded(reader: impl Read, name: String, limit: u64, what: &'static str) -> Result<Source, InputError> {
-    let name = sanitize::escape(&name);
+    read_text(reader, sanitize::escape(&name), limit, what)
+}
+
+/// `read_bounded` for a name that is already escaped (every public entry escapes once).
+fn read_text(reader: impl Read, name: String, limit: u64, what: &'static str) -> Result<Source, InputError> {
     let mut bytes = Vec::new();
     reader.take(limit + 1).read_to_end(&mut bytes).map_err(|e| match e.kind() {
         io::ErrorKind::IsADirectory => InputError::Directory { name: name.clone() },
@@ -111,13 +115,17 @@ pub fn read_bounded(reader: impl Read, name: String, limit: u64, what: &'static 
     if bytes.len() as u64 > limit {
         return Err(InputError::TooLarge { name, what, limit });
     }
-    let text = decode(bytes, &name)?;
+    let text = decode_text(bytes, &name)?;
     Ok(Source { name, text })
 }
 
 /// Turns bytes into text: strips a BOM, refuses NUL and invalid UTF-8 with the line number.
-pub fn decode(mut bytes: Vec<u8>, name: &str) -> Result<String, InputError> {
-    let name = &sanitize::escape(name);
+pub fn decode(bytes: Vec<u8>, name: &str) -> Result<String, InputError> {
+    decode_text(bytes, &sanitize::escape(name))
+}
+
+/// `decode` for a name that is already escaped.
+fn decode_text(mut bytes: Vec<u8>, name: &str) -> Result<String, InputError> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }

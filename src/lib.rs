@@ -55,8 +55,9 @@ impl Context {
     }
 }
 
-/// Runs the command line; the caller turns the result into an exit code.
-pub fn run(cli: Cli) -> Result<(), Error> {
+/// Runs the command line; the caller turns the result into an exit code. `locale` is the
+/// language the environment asks for (see [`Lang::from_locale`]).
+pub fn run(cli: Cli, locale: Lang) -> Result<(), Error> {
     let term = Terminal::detect(cli.color);
     match &cli.command {
         Command::Completions { shell } => {
@@ -69,7 +70,6 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Check { file } => check(file.as_deref().or(cli.questions.as_deref())),
         command => {
             let bank = load_bank(cli.questions.as_deref())?;
-            let locale = Lang::from_locale(|name| std::env::var(name).ok());
             let lang = bank.resolve_lang(cli.lang, locale).map_err(Error::Usage)?;
             let ctx = Context { bank, lang, term };
             match command {

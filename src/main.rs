@@ -13,8 +13,9 @@ fn main() {
         Err(err) => mlcheck::cli::exit_with(err),
     };
     // Errors speak the language asked for, else the locale's.
-    let lang = cli.lang.unwrap_or_else(|| Lang::from_locale(|name| std::env::var(name).ok()));
-    match mlcheck::run(cli) {
+    let locale = Lang::from_locale(|name| std::env::var(name).ok());
+    let lang = cli.lang.unwrap_or(locale);
+    match mlcheck::run(cli, locale) {
         Ok(()) => ExitCode::Success.exit(),
         Err(err) => {
             err.report(lang);

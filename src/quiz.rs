@@ -24,13 +24,8 @@ enum Mode<'a> {
 /// Runs the quiz.
 pub fn run(ctx: &Context, args: &QuizArgs) -> Result<(), Error> {
     let bank = &ctx.bank;
-    let track = match &args.track {
-        None => None,
-        Some(key) => Some(bank.track().find_choice(key).map_err(|_| {
-            let keys: Vec<&str> = bank.track().choices.iter().map(|c| c.key.as_str()).collect();
-            Error::Usage(format!("--track `{}` is not a track; use one of: {}", sanitize::escape(key), keys.join(", ")))
-        })?),
-    };
+    // clap limits --track to the track keys, which validation requires of every bank.
+    let track = args.track.as_deref().map(|key| bank.track().find_choice(key).expect("a track key"));
     let mode = match args.answers.as_deref() {
         Some(path) if path == Path::new("-") => {
             if ctx.term.stdin_tty {
@@ -79,13 +74,14 @@ pub fn run(ctx: &Context, args: &QuizArgs) -> Result<(), Error> {
 
 fn save(ctx: &Context, path: &Path, answers: &Answers, scripted: bool) -> Result<(), Error> {
     let keyed = answers.to_keyed(&ctx.bank);
+    let shown = sanitize::escape(&path.display().to_string());
     crate::save::save(path, &keyed).map_err(|e| Error::Save {
-        path: sanitize::escape(&path.display().to_string()),
+        path: shown.clone(),
         reason: input::io_reason(&e),
         answers: keyed.clone(),
     })?;
     if !scripted {
-        let note = ctx.msg().saved.replace("{path}", &sanitize::escape(&path.display().to_string()));
+        let note = ctx.msg().saved.replace("{path}", &shown);
         let _ = writeln!(std::io::stderr(), "{}", console::style(note).for_stderr().dim());
     }
     Ok(())

@@ -21,10 +21,6 @@ pub struct Terminal {
     pub stderr_tty: bool,
     /// TERM is "dumb": no cursor movement, no escape sequences.
     pub dumb: bool,
-    /// Colour on stdout.
-    pub color_out: bool,
-    /// Colour on stderr (prompts).
-    pub color_err: bool,
     /// Columns to wrap stdout's text to (COLUMNS overrides 80 when stdout is no terminal).
     pub width_out: usize,
 }
@@ -43,18 +39,18 @@ impl Terminal {
             ColorWhen::Never => false,
             ColorWhen::Auto => tty && !no_color && !dumb,
         };
-        let terminal = Terminal {
+        // Colour is not kept: colored (results, stdout) and console (prompts, stderr) each get
+        // their switch set here, once.
+        let (color_out, color_err) = (decide(stdout_tty), decide(stderr_tty));
+        colored::control::set_override(color_out);
+        console::set_colors_enabled(color_out);
+        console::set_colors_enabled_stderr(color_err);
+        Terminal {
             stdin_tty: std::io::stdin().is_terminal(),
             stderr_tty,
             dumb,
-            color_out: decide(stdout_tty),
-            color_err: decide(stderr_tty),
             width_out: width(console::Term::stdout(), stdout_tty),
-        };
-        colored::control::set_override(terminal.color_out);
-        console::set_colors_enabled(terminal.color_out);
-        console::set_colors_enabled_stderr(terminal.color_err);
-        terminal
+        }
     }
 }
 
