@@ -115,6 +115,16 @@ fn one_defect(name: &str, column_at: Option<&str>, words: &[&str]) -> Run {
 // One fixture per kind of problem.
 
 #[test]
+fn digit_choice_key_is_refused() {
+    // A key "0" would be confused with choice numbers: answering `1` picks the first choice,
+    // whatever its key, and a saved `same-pay = 0` would replay as "no choice 0".
+    let text = bank_text("digit-choice-key.toml");
+    let line = line_with(&text, "# DEFECT");
+    assert!(text.lines().nth(line - 1).unwrap().contains("key = \"0\""), "the fixture's marker moved");
+    one_defect("digit-choice-key.toml", Some("\"0\""), &["same-pay", "`0`", "must start with a lowercase letter"]);
+}
+
+#[test]
 fn toml_syntax_error() {
     one_defect("syntax-error.toml", None, &["TOML"]);
 }

@@ -830,6 +830,42 @@ fn save_and_replay(format: &str, keys: &Keys) {
     );
 }
 
+/// Every built-in question and every choice, saved and replayed, comes back as the same
+/// answer: a saved key is never read as a choice number.
+#[test]
+fn every_built_in_choice_survives_save_and_replay() {
+    let bank = common::bank_questions();
+    let most = bank.iter().map(|(_, keys)| keys.len()).max().unwrap();
+    for n in 1..=most {
+        let dir = tempdir();
+        let picked: Vec<(String, String)> =
+            bank.iter().map(|(id, keys)| (id.clone(), keys[n.min(keys.len()) - 1].clone())).collect();
+        let numbers: String = bank.iter().map(|(_, keys)| format!("{}\n", n.min(keys.len()))).collect();
+        let answers = write(&dir, "answers.txt", numbers);
+        let saved = dir.path().join("saved.txt");
+        let mut first = quiz_file(&answers, &["--format", "json", "--save-answers"]);
+        first.arg(&saved);
+        let first: serde_json::Value = serde_json::from_slice(&success(&mut first)).unwrap();
+        let replay: serde_json::Value =
+            serde_json::from_slice(&success(&mut quiz_file(&saved, &["--format", "json"]))).unwrap();
+        let chosen = |json: &serde_json::Value| -> Vec<(String, String)> {
+            json["answers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| (a["id"].as_str().unwrap().to_string(), a["choice"].as_str().unwrap().to_string()))
+                .collect()
+        };
+        assert_eq!(chosen(&first), picked, "choice number {n} picks the nth key of every question");
+        assert_eq!(
+            chosen(&replay),
+            picked,
+            "the saved file replays choice {n} unchanged:\n{}",
+            fs::read_to_string(&saved).unwrap()
+        );
+    }
+}
+
 #[test]
 fn save_answers_round_trip_gives_identical_text() {
     save_and_replay("text", &STAY_MOBILE);

@@ -169,6 +169,12 @@ fn valid_id(s: &str) -> bool {
         && !s.starts_with('-')
 }
 
+/// A choice key is an id that starts with a letter, so it can never be read as a choice
+/// number: answers files and prompts take both, and a key "2" would replay as choice 2.
+fn valid_key(s: &str) -> bool {
+    valid_id(s) && s.starts_with(|c: char| c.is_ascii_lowercase())
+}
+
 impl Validator {
     fn error(&mut self, offset: usize, message: impl Into<String>) {
         self.problems.push(Diagnostic { offset, message: message.into() });
@@ -565,10 +571,14 @@ impl Validator {
         let key_name = key.map(|k| sanitize::escape(k.get_ref())).unwrap_or_default();
         let text = self.text_field(&raw.label, at, &format!("{label}, choice `{key_name}`: `label`"));
         let (key, weight) = (key?, weight?);
-        if !valid_id(key.get_ref()) {
+        if !valid_key(key.get_ref()) {
             self.error(
                 key.span().start,
-                format!("{label}: choice key `{key_name}` must use lowercase letters, digits and hyphens"),
+                format!(
+                    "{label}: choice key `{key_name}` must start with a lowercase letter, then use lowercase \
+                     letters, digits and hyphens (an answer of digits is read as a choice number, so a key \
+                     like `2` could never be told from it; try `option-2`)"
+                ),
             );
         }
         let weight = self.weight(weight, label);
