@@ -3,7 +3,7 @@
 //!
 //! Data flows one way: the bank (TOML, `bank`) → answers (prompts in `prompt`, or a file
 //! read by `input` and parsed by `answers`) → a `Score` (`scoring`) → text or JSON
-//! (`render`). `run` wires the subcommands to that flow.
+//! (`render`). Each subcommand lives in `commands/`; `run` only picks one.
 
 #![deny(clippy::all)]
 
@@ -11,13 +11,13 @@ pub mod answers;
 pub mod bank;
 mod cancel;
 pub mod cli;
+mod commands;
 pub mod error;
 pub mod exit_codes;
 pub mod input;
 pub mod lang;
 mod messages;
 mod prompt;
-mod quiz;
 pub mod render;
 pub mod sanitize;
 mod save;
@@ -29,10 +29,10 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use bank::Bank;
-use cli::{Cli, Command, Format};
+use cli::{Cli, Command};
 use error::Error;
 use lang::Lang;
-use render::{json, listing, View};
+use render::View;
 use term::Terminal;
 
 /// What every bank-based command works with.
@@ -60,27 +60,17 @@ impl Context {
 pub fn run(cli: Cli, locale: Lang) -> Result<(), Error> {
     let term = Terminal::detect(cli.color);
     match &cli.command {
-        Command::Completions { shell } => {
-            // clap_complete panics when a write fails; generate in memory, then write.
-            let mut script = Vec::new();
-            clap_complete::generate(*shell, &mut cli::command(), "mlcheck", &mut script);
-            emit(|w| w.write_all(&script))
-        }
-        Command::Man { subcommand } => emit(|w| man_page(w, subcommand.as_deref())),
-        Command::Check { file } => check(file.as_deref().or(cli.questions.as_deref())),
+        Command::Completions { shell } => commands::completions::run(*shell),
+        Command::Man { subcommand } => commands::man::run(subcommand.as_deref()),
+        Command::Check { file } => commands::check::run(file.as_deref().or(cli.questions.as_deref())),
         command => {
             let bank = load_bank(cli.questions.as_deref())?;
             let lang = bank.resolve_lang(cli.lang, locale).map_err(Error::Usage)?;
             let ctx = Context { bank, lang, term };
             match command {
-                Command::Quiz(args) => quiz::run(&ctx, args),
-                Command::Questions { format: Format::Json } => emit(|w| json::bank(w, &ctx.view())),
-                Command::Questions { format: Format::Text } => emit(|w| listing::questions(w, &ctx.view())),
-                Command::Myths { id } => {
-                    // clap checked the id against the myths, ignoring case.
-                    let id = id.as_deref().map(str::to_ascii_lowercase);
-                    emit(|w| listing::myths(w, &ctx.view(), id.as_deref()))
-                }
+                Command::Quiz(args) => commands::quiz::run(&ctx, args),
+                Command::Questions { format } => commands::questions::run(&ctx, *format),
+                Command::Myths { id } => commands::myths::run(&ctx, id.as_deref()),
                 Command::Completions { .. } | Command::Man { .. } | Command::Check { .. } => {
                     unreachable!("handled above")
                 }
@@ -89,22 +79,8 @@ pub fn run(cli: Cli, locale: Lang) -> Result<(), Error> {
     }
 }
 
-/// Writes mlcheck(1), or mlcheck-SUBCOMMAND(1), which the first page's SUBCOMMANDS section names.
-fn man_page(w: &mut dyn Write, subcommand: Option<&str>) -> io::Result<()> {
-    let mut command = cli::command();
-    command.build();
-    let page = match subcommand {
-        None => command,
-        Some(name) => {
-            let sub = command.find_subcommand(name).expect("clap checked the name").clone();
-            sub.name(format!("mlcheck-{name}")).bin_name(format!("mlcheck {name}")).version(env!("CARGO_PKG_VERSION"))
-        }
-    };
-    clap_mangen::Man::new(page).render(w)
-}
-
 /// Reads and validates the bank at `path`, or the built-in one.
-fn load_bank(path: Option<&Path>) -> Result<Bank, Error> {
+pub(crate) fn load_bank(path: Option<&Path>) -> Result<Bank, Error> {
     match path {
         None => Ok(builtin_bank()),
         Some(path) => {
@@ -120,18 +96,6 @@ fn load_bank(path: Option<&Path>) -> Result<Bank, Error> {
 pub fn builtin_bank() -> Bank {
     use bank::{Advice, Choice, Direction, Kind, Question, Text};
     include!(concat!(env!("OUT_DIR"), "/builtin_bank.rs"))
-}
-
-/// `mlcheck check`: validates a bank and says so, or lists every problem.
-fn check(path: Option<&Path>) -> Result<(), Error> {
-    // The built-in bank is checked from its TOML, as any other bank would be.
-    let bank = match path {
-        None => Bank::builtin()?,
-        Some(_) => load_bank(path)?,
-    };
-    let name = path.map(|p| sanitize::escape(&p.display().to_string())).unwrap_or_else(|| bank::BUILTIN_NAME.into());
-    let langs: Vec<&str> = bank.languages.iter().map(|l| l.code()).collect();
-    emit(|w| writeln!(w, "{name}: valid: {} questions, in {}", bank.questions.len(), langs.join(", ")))
 }
 
 /// Writes to stdout through a buffer; a closed pipe ends quietly, any other failure is an error.
