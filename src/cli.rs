@@ -73,10 +73,11 @@ pub enum Command {
         #[arg(ignore_case = true, value_parser = clap::builder::PossibleValuesParser::new(crate::bank::MYTHS))]
         id: Option<String>,
     },
-    /// Check a question bank and report every problem as FILE:LINE:COLUMN
+    /// Check question banks and report every problem as FILE:LINE:COLUMN
     Check {
-        /// The bank to check [default: --questions, else the built-in bank]
-        file: Option<PathBuf>,
+        /// The banks to check ("-" for stdin) [default: --questions, else the built-in bank]
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
     },
     /// Print a completion script for a shell
     Completions {

@@ -62,7 +62,7 @@ pub fn run(cli: Cli, locale: Lang) -> Result<(), Error> {
     match &cli.command {
         Command::Completions { shell } => commands::completions::run(*shell),
         Command::Man { subcommand } => commands::man::run(subcommand.as_deref()),
-        Command::Check { file } => commands::check::run(file.as_deref().or(cli.questions.as_deref())),
+        Command::Check { files } => commands::check::run(files, cli.questions.as_deref(), cli.lang.unwrap_or(locale)),
         command => {
             let bank = load_bank(cli.questions.as_deref())?;
             let lang = bank.resolve_lang(cli.lang, locale).map_err(Error::Usage)?;
