@@ -293,7 +293,10 @@ impl Validator {
                     // A likely slip (`EN`, `kr`) is reported and read as the code it means.
                     let guess = likely_lang(code.get_ref());
                     let hint = match guess {
-                        Some(lang) => format!("did you mean `{lang}`? {allowed}, in lowercase"),
+                        Some(lang) => format!(
+                            "did you mean `{lang}`? A language is given by its lowercase code: `en` (English), \
+                             `ko` (Korean)"
+                        ),
                         None => format!("{allowed}; a third language needs a change to mlcheck itself"),
                     };
                     self.error(at, format!("`{}`: unknown language `{name}`; {hint}", self.languages_written));
@@ -330,6 +333,7 @@ impl Validator {
 
     fn text(&mut self, raw: &RawText, what: &str) -> Text {
         let mut out = Text::default();
+        let mut slipped = Vec::new();
         for (code, value) in raw.get_ref() {
             let at = value.span().start;
             // Texts in other languages are counted and reported once per language at the
@@ -345,6 +349,12 @@ impl Validator {
                 }
                 None => {
                     tally(&mut self.unknown, code.clone(), at, what);
+                    // A slip such as `kr` for `ko` is reported once and read as what it
+                    // means, so the text is not also reported as missing its `ko`.
+                    if let Some(lang) = likely_lang(code).filter(|l| self.languages.contains(l)) {
+                        out.set(lang, value.get_ref().clone());
+                        slipped.push(lang);
+                    }
                     continue;
                 }
             }
@@ -365,7 +375,7 @@ impl Validator {
             }
         }
         for lang in self.languages.clone() {
-            if !raw.get_ref().contains_key(lang.code()) {
+            if !raw.get_ref().contains_key(lang.code()) && !slipped.contains(&lang) {
                 self.error(
                     raw.span().start,
                     format!("{what} has no `{}` text; add `{} = \"...\"`", lang.code(), lang.code()),
@@ -394,7 +404,8 @@ impl Validator {
             let code = sanitize::escape(&code);
             let others = match count {
                 1 => String::new(),
-                n => format!(" (and {} more)", texts(n - 1)),
+                2 => " (and 1 more text)".to_string(),
+                n => format!(" (and {} more texts)", n - 1),
             };
             let hint = match likely_lang(&code) {
                 Some(lang) => format!("did you mean `{lang}`?"),
@@ -882,6 +893,31 @@ mod tests {
         let broken = bank.find("ko = \"멘토").unwrap();
         assert!(diagnostics[0].message.starts_with("TOML syntax"), "{diagnostics:#?}");
         assert_eq!(line_of(diagnostics[0].offset), line_of(broken), "{diagnostics:#?}");
+    }
+
+    #[test]
+    fn likely_languages() {
+        for (code, lang) in
+            [("EN", Lang::En), ("english", Lang::En), ("en_US", Lang::En), ("kr", Lang::Ko), ("ko-KR", Lang::Ko)]
+        {
+            assert_eq!(likely_lang(code), Some(lang), "{code}");
+        }
+        for code in ["fr", "", "e", "kok"] {
+            assert_eq!(likely_lang(code), None, "{code}");
+        }
+    }
+
+    #[test]
+    fn a_missing_or_empty_languages_list_is_one_problem_not_one_per_text() {
+        let bank = super::super::BUILTIN;
+        for line in ["", "languages = []"] {
+            let text = bank.replacen("languages = [\"en\", \"ko\"]", line, 1);
+            assert_ne!(text, bank);
+            let found = problems(&text);
+            assert_eq!(found.len(), 1, "{line:?}: {found:#?}");
+            assert!(found[0].contains("languages"), "{found:#?}");
+            assert!(validate(&text).warnings.is_empty(), "{line:?}");
+        }
     }
 
     #[test]
