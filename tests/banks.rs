@@ -669,3 +669,15 @@ fn check_refuses_stdin_twice() {
     assert!(run.stderr.starts_with("mlcheck: ") && run.stderr.contains("stdin"), "{}", run.stderr);
     assert!(run.stdout.is_empty());
 }
+
+#[test]
+fn readme_sample_of_the_language_warning_is_what_check_prints() {
+    let readme = include_str!("../README.md");
+    let marker = "$ mlcheck check mine.toml\n";
+    let start = readme.find(marker).expect("README shows the warning") + marker.len();
+    let sample: Vec<&str> = readme[start..].lines().take(2).collect();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("mine.toml"), bank_text("unlisted-language.toml")).unwrap();
+    let run = run_in(dir.path(), &["check", "mine.toml"]).expect(0);
+    assert_eq!(sample, [run.stderr.trim_end(), run.stdout.trim_end()], "README's sample differs from the output");
+}
