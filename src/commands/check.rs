@@ -5,15 +5,15 @@
 //! one is invalid, 66 when one can't be opened, which outranks 65, since then a bank was not
 //! checked at all.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::bank::{self, Bank, Checked};
+use crate::emit;
 use crate::error::Error;
 use crate::exit_codes::ExitCode;
 use crate::input::{self, Source};
 use crate::lang::Lang;
-use crate::{emit, sanitize};
 
 /// One bank to check.
 enum Target<'a> {
@@ -73,11 +73,16 @@ fn check(target: &Target) -> Result<(), Error> {
         Target::Stdin => input::read_stdin(input::BANK_LIMIT, "a question bank")?,
         Target::File(path) => input::read_path(path, input::BANK_LIMIT, "a question bank")?,
     };
-    let Checked { bank, warnings } = Bank::check(&source.name, &source.text).inspect_err(|err| {
-        eprint!("{}", err.warnings());
-    })?;
-    eprint!("{warnings}");
-    let name = sanitize::escape(&source.name);
+    // Warnings first, then the problems or the "valid" line. Like every message on stderr, a
+    // warning that can't be written is not a reason to fail (eprint! would panic).
+    let warn = |warnings: &bank::Warnings| {
+        let _ = write!(std::io::stderr(), "{warnings}");
+    };
+    let Checked { bank, warnings } =
+        Bank::check(&source.name, &source.text).inspect_err(|err| warn(&err.warnings()))?;
+    warn(&warnings);
+    // `input` escaped the name already.
+    let name = &source.name;
     let langs: Vec<&str> = bank.languages.iter().map(|l| l.code()).collect();
     emit(|w| writeln!(w, "{name}: valid: {} questions, in {}", bank.questions.len(), langs.join(", ")))
 }
