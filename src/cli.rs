@@ -40,20 +40,65 @@ Environment:
     after_long_help = AFTER_LONG_HELP
 )]
 pub struct Cli {
-    /// Use this question bank instead of the built-in one
-    #[arg(long, global = true, value_name = "FILE")]
-    pub questions: Option<PathBuf>,
-
-    /// Language of the texts [default: from LC_ALL, LC_MESSAGES or LANG; else English]
-    #[arg(long, global = true, value_enum, value_name = "LANG")]
-    pub lang: Option<Lang>,
-
-    /// When to use colour (NO_COLOR turns off "auto")
-    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
-    pub color: ColorWhen,
+    /// `--questions`, `--lang` and `--color` given before the command (`mlcheck --lang ko
+    /// quiz`): hidden from help, they apply to a command that takes them. [`Cli::bank_args`]
+    /// merges them with the command's own.
+    #[command(flatten)]
+    pub leading: LeadingArgs,
 
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The options of every command that reads a bank and shows its texts. A subcommand that
+/// acts on them flattens this struct into its own arguments (`#[command(flatten)] bank:
+/// BankArgs`) and returns it from [`Command::bank_args`]; one that doesn't, leaves it out,
+/// so its help doesn't list options that would do nothing there.
+#[derive(Debug, Clone, Default, Args)]
+pub struct BankArgs {
+    /// Use this question bank instead of the built-in one
+    #[arg(long, value_name = "FILE")]
+    pub questions: Option<PathBuf>,
+
+    /// Language of the texts [default: from LC_ALL, LC_MESSAGES or LANG; else English]
+    #[arg(long, value_enum, value_name = "LANG", ignore_case = true)]
+    pub lang: Option<Lang>,
+
+    /// When to use colour [default: auto] (NO_COLOR turns off "auto")
+    #[arg(long, value_enum, value_name = "WHEN", ignore_case = true)]
+    pub color: Option<ColorWhen>,
+}
+
+/// [`BankArgs`] before the command: the same options, accepted there for `mlcheck --lang ko
+/// quiz`, and hidden so that help shows each option only after the commands it acts on.
+#[derive(Debug, Clone, Default, Args)]
+pub struct LeadingArgs {
+    /// See [`BankArgs::questions`]
+    #[arg(long, value_name = "FILE", hide = true)]
+    pub questions: Option<PathBuf>,
+
+    /// See [`BankArgs::lang`]
+    #[arg(long, value_enum, value_name = "LANG", ignore_case = true, hide = true)]
+    pub lang: Option<Lang>,
+
+    /// See [`BankArgs::color`]
+    #[arg(long, value_enum, value_name = "WHEN", ignore_case = true, hide = true)]
+    pub color: Option<ColorWhen>,
+}
+
+impl Cli {
+    /// The bank, language and colour options in effect: the command's own, else those given
+    /// before it. A command without [`BankArgs`] gets the leading ones; `--lang` still picks
+    /// the language of its errors.
+    pub fn bank_args(&self) -> BankArgs {
+        let own = self.command.bank_args().cloned().unwrap_or_default();
+        let lead = &self.leading;
+        BankArgs {
+            questions: own.questions.or_else(|| lead.questions.clone()),
+            lang: own.lang.or(lead.lang),
+            color: own.color.or(lead.color),
+        }
+    }
 }
 
 /// What to do.
@@ -64,18 +109,24 @@ pub enum Command {
     /// Print the question bank: ids, prompts, numbered choices with keys and weights
     Questions {
         /// Output format
-        #[arg(long, value_enum, default_value_t = Format::Text)]
+        #[arg(long, value_enum, default_value_t = Format::Text, ignore_case = true)]
         format: Format,
+
+        #[command(flatten)]
+        bank: BankArgs,
     },
     /// Read the five myths with their counterpoints and reality checks, without the quiz
     Myths {
         /// Print only this myth
         #[arg(ignore_case = true, value_parser = clap::builder::PossibleValuesParser::new(crate::bank::MYTHS))]
         id: Option<String>,
+
+        #[command(flatten)]
+        bank: BankArgs,
     },
     /// Check a question bank and report every problem as FILE:LINE:COLUMN
     Check {
-        /// The bank to check [default: --questions, else the built-in bank]
+        /// The bank to check [default: the built-in bank]
         file: Option<PathBuf>,
     },
     /// Print a completion script for a shell
@@ -89,6 +140,18 @@ pub enum Command {
         #[arg(value_parser = ["quiz", "questions", "myths", "check", "completions", "man"])]
         subcommand: Option<String>,
     },
+}
+
+impl Command {
+    /// The [`BankArgs`] this command takes, if it takes them. Every command that flattens
+    /// them returns them here (the match has no catch-all, so a new command must choose).
+    pub fn bank_args(&self) -> Option<&BankArgs> {
+        match self {
+            Command::Quiz(args) => Some(&args.bank),
+            Command::Questions { bank, .. } | Command::Myths { bank, .. } => Some(bank),
+            Command::Check { .. } | Command::Completions { .. } | Command::Man { .. } => None,
+        }
+    }
 }
 
 /// Options of `mlcheck quiz`.
@@ -108,12 +171,15 @@ pub struct QuizArgs {
     pub save_answers: Option<PathBuf>,
 
     /// Output format of the result
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(long, value_enum, default_value_t = Format::Text, ignore_case = true)]
     pub format: Format,
 
     /// In scripted text mode, print only the result, not the transcript
     #[arg(long, short)]
     pub quiet: bool,
+
+    #[command(flatten)]
+    pub bank: BankArgs,
 }
 
 /// An output format.
@@ -126,9 +192,10 @@ pub enum Format {
 }
 
 /// When to colour output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
 pub enum ColorWhen {
     /// When the stream is a terminal, NO_COLOR is unset and TERM is not "dumb"
+    #[default]
     Auto,
     /// Always, even into a pipe
     Always,

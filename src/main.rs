@@ -14,7 +14,7 @@ fn main() {
     };
     // Errors speak the language asked for, else the locale's.
     let locale = Lang::from_locale(|name| std::env::var(name).ok());
-    let lang = cli.lang.unwrap_or(locale);
+    let lang = cli.bank_args().lang.unwrap_or(locale);
     match mlcheck::run(cli, locale) {
         Ok(()) => ExitCode::Success.exit(),
         Err(err) => {
