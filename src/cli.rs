@@ -6,7 +6,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::lang::Lang;
 
-/// The end of `mlcheck --help` and of the man page: what the short help has no room for.
+/// The end of `mlcheck --help`: a summary of what the short help has no room for. The man
+/// page leaves it out and has full sections instead (`commands/man.rs`).
 const AFTER_LONG_HELP: &str = "\
 Answers files (mlcheck quiz --answers FILE, or a pipe):
   One answer per line: the choice number or key (`mlcheck questions` lists them). A line
@@ -105,8 +106,20 @@ impl Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Take the quiz: interactive in a terminal, scripted when answers come from a file or a pipe
+    ///
+    /// In a terminal, the questions are asked on standard error (arrow keys to move, Enter to
+    /// choose, Esc to go back) and the article's counterpoint follows each myth. With --answers
+    /// or a pipe on standard input, mlcheck never waits for the keyboard: it prints a transcript
+    /// of the questions and answers, then the result.
+    ///
+    /// The result, on standard output, recommends going into machine learning or staying on
+    /// your track, and shows the score against the threshold, what pushed it myth by myth, the
+    /// answers that decided it and what to do next.
     Quiz(QuizArgs),
     /// Print the question bank: ids, prompts, numbered choices with keys and weights
+    ///
+    /// Every question with its id, its prompt and its numbered choices, each with its key and
+    /// weight: what an answers file may use. The score is the sum of the chosen weights.
     Questions {
         /// Output format
         #[arg(long, value_enum, default_value_t = Format::Text, ignore_case = true)]
@@ -116,6 +129,9 @@ pub enum Command {
         bank: BankArgs,
     },
     /// Read the five myths with their counterpoints and reality checks, without the quiz
+    ///
+    /// Each myth of the article with its counterpoint and the reality checks that go with it;
+    /// with an ID, only that myth.
     Myths {
         /// Print only this myth
         #[arg(ignore_case = true, value_parser = clap::builder::PossibleValuesParser::new(crate::bank::MYTHS))]
@@ -125,19 +141,31 @@ pub enum Command {
         bank: BankArgs,
     },
     /// Check a question bank and report every problem as FILE:LINE:COLUMN
+    ///
+    /// Reads the bank, reports every problem found as FILE:LINE:COLUMN followed by what is
+    /// wrong, and exits with status 65 if there is any; a valid bank gets a one-line summary.
     Check {
         /// The bank to check [default: the built-in bank]
+        #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
     },
     /// Print a completion script for a shell
+    ///
+    /// Prints the script for SHELL on standard output, to be saved where the shell looks for
+    /// completions, for example: mlcheck completions bash >
+    /// ~/.local/share/bash-completion/completions/mlcheck
     Completions {
         /// The shell
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff), for `man -l -` or a man directory
+    /// Print the man page (roff), for "man -l -" or a man directory
+    ///
+    /// Prints mlcheck(1), or with SUBCOMMAND the page of that subcommand, as roff on standard
+    /// output: read it with mlcheck man | man -l -, or install it, for example with mlcheck man
+    /// quiz > ~/.local/share/man/man1/mlcheck-quiz.1
     Man {
         /// The page of this subcommand (mlcheck-quiz(1) and so on) instead of mlcheck(1)
-        #[arg(value_parser = ["quiz", "questions", "myths", "check", "completions", "man"])]
+        #[arg(value_name = "SUBCOMMAND")]
         subcommand: Option<String>,
     },
 }
@@ -233,9 +261,28 @@ pub fn exit_with(err: clap::Error) -> ! {
     std::process::exit(err.exit_code())
 }
 
-/// The clap command, for completions, the man page and tests.
+/// The clap command, for parsing, completions, the man page and tests. `mlcheck man` takes
+/// the name of every visible subcommand, read from the definition itself, so a new
+/// subcommand gets its page without a list to keep up to date.
 pub fn command() -> clap::Command {
-    <Cli as clap::CommandFactory>::command()
+    let command = <Cli as clap::CommandFactory>::command();
+    let pages: Vec<String> = subcommand_names(&command);
+    command.mut_subcommand("man", |man| {
+        man.mut_arg("subcommand", |arg| arg.value_parser(clap::builder::PossibleValuesParser::new(pages)))
+    })
+}
+
+/// The names of the visible subcommands of `command`, in their order (not clap's own `help`,
+/// which is added only when the command is built).
+pub fn subcommand_names(command: &clap::Command) -> Vec<String> {
+    command.get_subcommands().filter(|sub| !sub.is_hide_set()).map(|sub| sub.get_name().to_string()).collect()
+}
+
+/// Parses the process's command line with [`command`].
+pub fn parse() -> Result<Cli, clap::Error> {
+    let mut command = command();
+    let mut matches = command.try_get_matches_from_mut(std::env::args_os())?;
+    <Cli as clap::FromArgMatches>::from_arg_matches_mut(&mut matches).map_err(|err| err.format(&mut command))
 }
 
 #[cfg(test)]
@@ -243,5 +290,15 @@ mod tests {
     #[test]
     fn verify_cli() {
         super::command().debug_assert();
+    }
+
+    #[test]
+    fn man_takes_every_subcommand_and_nothing_else() {
+        let command = super::command();
+        let man = command.find_subcommand("man").unwrap();
+        let arg = man.get_arguments().find(|a| a.get_id() == "subcommand").unwrap();
+        let values: Vec<String> = arg.get_possible_values().iter().map(|v| v.get_name().to_string()).collect();
+        assert_eq!(values, ["quiz", "questions", "myths", "check", "completions", "man"]);
+        assert_eq!(values, super::subcommand_names(&command));
     }
 }

@@ -1,14 +1,11 @@
 //! The mlcheck binary: parse the command line, run, exit with a documented code.
 
-use clap::Parser;
-
-use mlcheck::cli::Cli;
 use mlcheck::exit_codes::ExitCode;
 use mlcheck::lang::Lang;
 
 fn main() {
     mlcheck::install_panic_hook();
-    let cli = match Cli::try_parse() {
+    let cli = match mlcheck::cli::parse() {
         Ok(cli) => cli,
         Err(err) => mlcheck::cli::exit_with(err),
     };
