@@ -57,35 +57,43 @@ pub struct Cli {
 /// so its help doesn't list options that would do nothing there.
 #[derive(Debug, Clone, Default, Args)]
 pub struct BankArgs {
-    /// Use this question bank instead of the built-in one
-    #[arg(long, value_name = "FILE")]
+    /// The question bank, instead of the built-in one.
+    #[arg(long, value_name = "FILE", help = QUESTIONS_HELP)]
     pub questions: Option<PathBuf>,
 
-    /// Language of the texts [default: from LC_ALL, LC_MESSAGES or LANG; else English]
-    #[arg(long, value_enum, value_name = "LANG", ignore_case = true)]
+    /// The language of the texts, instead of the locale's.
+    #[arg(long, value_enum, value_name = "LANG", ignore_case = true, help = LANG_HELP)]
     pub lang: Option<Lang>,
 
-    /// When to use colour [default: auto] (NO_COLOR turns off "auto")
-    #[arg(long, value_enum, value_name = "WHEN", ignore_case = true)]
+    /// When to colour output (`None`: auto).
+    #[arg(long, value_enum, value_name = "WHEN", ignore_case = true, help = COLOR_HELP)]
     pub color: Option<ColorWhen>,
 }
 
 /// [`BankArgs`] before the command: the same options, accepted there for `mlcheck --lang ko
 /// quiz`, and hidden so that help shows each option only after the commands it acts on.
+/// (Completion scripts still offer them there, with the same help.)
 #[derive(Debug, Clone, Default, Args)]
 pub struct LeadingArgs {
-    /// See [`BankArgs::questions`]
-    #[arg(long, value_name = "FILE", hide = true)]
+    /// The question bank, instead of the built-in one.
+    #[arg(long, value_name = "FILE", hide = true, help = QUESTIONS_HELP)]
     pub questions: Option<PathBuf>,
 
-    /// See [`BankArgs::lang`]
-    #[arg(long, value_enum, value_name = "LANG", ignore_case = true, hide = true)]
+    /// The language of the texts, instead of the locale's.
+    #[arg(long, value_enum, value_name = "LANG", ignore_case = true, hide = true, help = LANG_HELP)]
     pub lang: Option<Lang>,
 
-    /// See [`BankArgs::color`]
-    #[arg(long, value_enum, value_name = "WHEN", ignore_case = true, hide = true)]
+    /// When to colour output (`None`: auto).
+    #[arg(long, value_enum, value_name = "WHEN", ignore_case = true, hide = true, help = COLOR_HELP)]
     pub color: Option<ColorWhen>,
 }
+
+/// Help of `--questions`, before or after the command.
+const QUESTIONS_HELP: &str = "Use this question bank instead of the built-in one";
+/// Help of `--lang`, before or after the command.
+const LANG_HELP: &str = "Language of the texts [default: from LC_ALL, LC_MESSAGES or LANG; else English]";
+/// Help of `--color`, before or after the command.
+const COLOR_HELP: &str = "When to use colour [default: auto] (NO_COLOR turns off \"auto\")";
 
 impl Cli {
     /// The bank, language and colour options in effect: the command's own, else those given
