@@ -35,7 +35,9 @@ Environment:
                   mlcheck walks you through the five usual reasons (ML seems hard, the jobs, the \
                   wages, being future-proof, the fun), shows the counterpoints of Roman Orac's \
                   article \"5 Reasons You Don't Need to Learn Machine Learning\", asks a few \
-                  reality checks and recommends: go into ML, or stay in front-end, back-end or mobile.",
+                  reality checks and recommends: go into ML, or stay in front-end, back-end or mobile.\n\n\
+                  The options of a command follow it (mlcheck quiz --help lists them); --questions, \
+                  --lang and --color may also come before it, as in mlcheck --lang ko quiz.",
     arg_required_else_help = true,
     max_term_width = 100,
     after_long_help = AFTER_LONG_HELP
