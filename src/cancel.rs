@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
 use crate::exit_codes::ExitCode;
+use crate::{lang, messages};
 
 static CANCELLING: AtomicBool = AtomicBool::new(false);
 /// Set when the terminal can't take escape sequences (TERM=dumb): the cursor was never hidden.
@@ -32,7 +33,8 @@ pub fn install(plain: bool) {
     let _ = ctrlc::set_handler(|| cancel());
 }
 
-/// Restores the terminal (cooked mode, cursor shown), says "cancelled" on stderr and
+/// Restores the terminal (cooked mode, cursor shown), says "cancelled" on stderr (in the
+/// quiz's language) and
 /// exits with 130. Safe to call from several threads: only the first one acts.
 pub fn cancel() -> ! {
     if CANCELLING.swap(true, Ordering::SeqCst) {
@@ -52,7 +54,7 @@ pub fn cancel() -> ! {
         let _ = term.show_cursor();
     }
     let mut stderr = std::io::stderr();
-    let _ = writeln!(stderr, "\ncancelled");
+    let _ = writeln!(stderr, "\n{}", messages::get(lang::interface()).cancelled);
     let _ = stderr.flush();
     ExitCode::Cancelled.exit()
 }

@@ -17,6 +17,7 @@ pub mod exit_codes;
 pub mod input;
 pub mod lang;
 mod messages;
+mod onscreen;
 mod prompt;
 pub mod render;
 pub mod sanitize;
@@ -65,7 +66,11 @@ pub fn run(cli: Cli, locale: Lang) -> Result<(), Error> {
         Command::Check { file } => commands::check::run(file.as_deref().or(cli.questions.as_deref())),
         command => {
             let bank = load_bank(cli.questions.as_deref())?;
-            let lang = bank.resolve_lang(cli.lang, locale).map_err(Error::Usage)?;
+            let lang = bank.resolve_lang(cli.lang, locale).map_err(|message| match cli.lang {
+                Some(requested) => Error::NoSuchLang { requested, have: bank.languages.clone(), message },
+                None => Error::Usage(message),
+            })?;
+            lang::set_interface(lang);
             let ctx = Context { bank, lang, term };
             match command {
                 Command::Quiz(args) => commands::quiz::run(&ctx, args),
