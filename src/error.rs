@@ -35,7 +35,7 @@ pub enum Error {
     Bank(#[from] BankError),
     /// The answers do not fit the bank.
     #[error("{}", answers_message(.source_name, .error, Lang::En))]
-    Answers { source_name: String, error: AnswersError },
+    Answers { source_name: String, error: Box<AnswersError> },
     /// The terminal failed while asking (not Ctrl-C, which exits on its own).
     #[error("the terminal failed while asking: {0}")]
     Terminal(String),
