@@ -47,24 +47,30 @@ enum Reply {
 }
 
 /// The lines reporting an answer: "✔ [n/total] prompt · answer", wrapped to `width`
-/// columns. The answer stays whole: on the question's last line if it fits there, else on
-/// lines of its own, so a short answer never ends up alone under a wrapped question.
+/// columns. The answer is never split from the question's last word, so a short answer
+/// can't end up alone on a row; an answer too long for that starts a row of its own, whole.
 fn report_lines(marker: &str, prompt: &str, label: &str, width: usize) -> Vec<String> {
     let question = format!("✔ {marker} {prompt}");
-    let mut lines: Vec<String> = wrap::wrap(&question, width.saturating_sub(2))
-        .into_iter()
-        .enumerate()
-        .map(|(i, line)| if i == 0 { line.to_string() } else { format!("  {line}") })
-        .collect();
-    let answer = format!("· {label}");
+    let indent = |lines: Vec<&str>| -> Vec<String> {
+        lines.into_iter().enumerate().map(|(i, l)| if i == 0 { l.to_string() } else { format!("  {l}") }).collect()
+    };
+    // The marker always precedes the prompt, so there is a space to split at.
+    let (head, last_word) = question.rsplit_once(' ').unwrap_or(("", &question));
+    let tail = format!("{last_word} · {label}");
+    let mut lines = indent(wrap::wrap(head, width.saturating_sub(2)));
     let last = lines.last_mut().expect("wrap gives a line");
-    if wrap::width(last) + 1 + wrap::width(&answer) <= width {
+    if wrap::width(last) + 1 + wrap::width(&tail) <= width {
         last.push(' ');
-        last.push_str(&answer);
-    } else {
-        for (i, line) in wrap::wrap(label, width.saturating_sub(4)).into_iter().enumerate() {
-            lines.push(format!("{}{line}", if i == 0 { "  · " } else { "    " }));
-        }
+        last.push_str(&tail);
+        return lines;
+    }
+    if wrap::width(&tail) + 2 <= width {
+        lines.push(format!("  {tail}"));
+        return lines;
+    }
+    let mut lines = indent(wrap::wrap(&question, width.saturating_sub(2)));
+    for (i, line) in wrap::wrap(label, width.saturating_sub(4)).into_iter().enumerate() {
+        lines.push(format!("{}{line}", if i == 0 { "  · " } else { "    " }));
     }
     lines
 }
@@ -294,9 +300,10 @@ impl Screen {
             if let Some(before) = self.out_of_view[step.index] {
                 let note = if before == choice { self.msg.answer_kept } else { self.msg.answer_changed };
                 let note = note.replace("{n}", &step.number.to_string());
-                for line in wrap::wrap(&note, width.saturating_sub(2)) {
-                    self.term.write_line(&style(line).for_stderr().dim().to_string())?;
-                    lines.push(line.to_string());
+                for (i, line) in wrap::wrap(&note, width.saturating_sub(2)).into_iter().enumerate() {
+                    let line = if i == 0 { line.to_string() } else { format!("  {line}") };
+                    self.term.write_line(&style(&line).for_stderr().dim().to_string())?;
+                    lines.push(line);
                 }
             }
             let report = report_lines(&step.marker(), q.prompt.get(self.lang), label, width);
@@ -364,16 +371,17 @@ mod tests {
                         let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
                         let expected = words(&format!("✔ {marker} {prompt} · {label}"));
                         assert_eq!(words(&lines.join(" ")), expected, "{shown}");
-                        // The answer starts after its question's text on the same line, or a
-                        // line of its own, and is not split unless it is wider than a line.
-                        let at = lines
-                            .iter()
-                            .position(|l| l.contains(&format!("· {}", label.split(' ').next().unwrap())))
-                            .unwrap();
-                        let alone = lines[at].starts_with("  · ");
-                        assert!(alone || lines[at].len() > label.len() + 4, "{shown}");
-                        if crate::wrap::width(label) + 4 <= width {
-                            assert!(lines[at].ends_with(label), "answer split: {shown}");
+                        // The answer shares a row with the question's last word, whole, or
+                        // (when the two don't fit a row together) starts a row of its own.
+                        let last_word = prompt.rsplit(' ').next().unwrap();
+                        let together = format!("{last_word} · {label}");
+                        if crate::wrap::width(&together) + 2 <= width {
+                            assert!(lines.iter().any(|l| l.ends_with(&together)), "{shown}");
+                        } else {
+                            assert!(lines.iter().any(|l| l.starts_with("  · ")), "{shown}");
+                            if crate::wrap::width(label) + 4 <= width {
+                                assert!(lines.iter().any(|l| l == &format!("  · {label}")), "{shown}");
+                            }
                         }
                     }
                 }
