@@ -135,4 +135,26 @@ mod tests {
         assert_eq!(Error::Output("disk full".into()).exit_code().code(), 1);
         assert_eq!(Error::BrokenPipe.exit_code().code(), 0);
     }
+
+    #[test]
+    fn what_a_quiz_taker_can_meet_speaks_korean() {
+        let errors = [
+            Error::NoSuchLang { requested: Lang::Ko, have: vec![Lang::En], message: "no ko".into() },
+            Error::StdinIsKeyboard,
+            Error::NoTerminal,
+            Error::Terminal("input/output error".into()),
+            Error::Output("no space left on device".into()),
+            Error::Save { path: "a.txt".into(), reason: "permission denied".into(), answers: "x = y\n".into() },
+        ];
+        for error in &errors {
+            let (en, ko) = (error.message(Lang::En), error.message(Lang::Ko));
+            assert!(en.is_ascii(), "{en}");
+            assert!(ko.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)), "not Korean: {ko}");
+            assert!(!ko.contains("error") && !ko.contains("denied") && !ko.contains("space"), "{ko}");
+        }
+        assert_eq!(
+            Error::Terminal("a new failure".into()).message(Lang::Ko),
+            "질문하는 동안 터미널에 문제가 생겼습니다: a new failure"
+        );
+    }
 }
