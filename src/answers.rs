@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use crate::bank::{Bank, ChoiceError, Question, TRACK_ID};
+use crate::bank::{Bank, ChoiceError, Question, Text, TRACK_ID};
 use crate::lang::Lang;
 use crate::sanitize;
 
@@ -94,19 +94,33 @@ pub struct Valid {
     pub count: usize,
     /// The choices' keys, in order.
     pub keys: Vec<String>,
+    /// The choices' labels, in order: a Korean reader gets them beside the numbers, since
+    /// the keys are English words.
+    pub labels: Vec<Text>,
 }
 
 impl Valid {
     /// The valid answers of `question`.
     pub fn of(question: &Question) -> Valid {
-        Valid { count: question.choices.len(), keys: question.choices.iter().map(|c| c.key.clone()).collect() }
+        Valid {
+            count: question.choices.len(),
+            keys: question.choices.iter().map(|c| c.key.clone()).collect(),
+            labels: question.choices.iter().map(|c| c.label.clone()).collect(),
+        }
     }
 
+    /// "a number from 1 to 3 or a key: yes, path, no"; in Korean every number with its
+    /// label, then the keys: "1번 ‘네’, 2번 ‘아니요’ 또는 키 yes, no". Labels are quoted
+    /// because some hold commas.
     fn text(&self, lang: Lang) -> String {
         let keys = self.keys.join(", ");
         match lang {
-            Lang::En => format!("a number from 1 to {} or one of: {keys}", self.count),
-            Lang::Ko => format!("1부터 {}까지의 번호나 키({keys})", self.count),
+            Lang::En => format!("a number from 1 to {} or a key: {keys}", self.count),
+            Lang::Ko => {
+                let numbered: Vec<String> =
+                    self.labels.iter().enumerate().map(|(i, l)| format!("{}번 ‘{}’", i + 1, l.get(lang))).collect();
+                format!("{} 또는 키 {keys}", numbered.join(", "))
+            }
         }
     }
 }
@@ -130,9 +144,11 @@ impl AnswersError {
                 match (suggestion, ko) {
                     (Some(s), false) => format!("there is no question `{id}`; did you mean `{s}`?"),
                     (None, false) => format!("there is no question `{id}`; `mlcheck questions` lists the ids"),
-                    (Some(s), true) => format!("`{id}`라는 질문은 없습니다. 혹시 `{s}`인가요?"),
+                    // No particle follows an id: how to read `track` (and so which particle
+                    // fits) can't be known, so the Korean messages put the id before a colon.
+                    (Some(s), true) => format!("질문 `{id}`: 그런 질문은 없습니다. 혹시 `{s}` 질문인가요?"),
                     (None, true) => {
-                        format!("`{id}`라는 질문은 없습니다. 질문 id는 `mlcheck questions`로 볼 수 있습니다")
+                        format!("질문 `{id}`: 그런 질문은 없습니다. 질문 id 목록은 이 명령으로 볼 수 있습니다: `mlcheck questions`")
                     }
                 }
             }
@@ -141,7 +157,7 @@ impl AnswersError {
                 let valid = valid.text(lang);
                 if *out_of_range {
                     if ko {
-                        format!("질문 `{id}`에는 {answer}번 선택지가 없습니다. {valid}로 답하세요")
+                        format!("질문 `{id}`: {answer}번 선택지는 없습니다. 답할 수 있는 것: {valid}")
                     } else {
                         format!("question `{id}` has no choice {answer}; answer with {valid}")
                     }
@@ -149,12 +165,12 @@ impl AnswersError {
                     // "mentor: yes" was meant as a keyed line.
                     let (before, after) = (before.trim(), after.trim());
                     if ko {
-                        format!("`{answer}`은(는) 질문 `{id}`의 답이 아닙니다. `{before}`에 답하려면 `{before} = {after}`라고 쓰세요")
+                        format!("질문 `{id}`: 선택지에 없는 답입니다(`{answer}`). `{before}` 질문에 답하려면 이렇게 쓰세요: `{before} = {after}`")
                     } else {
                         format!("`{answer}` is not an answer to question `{id}`; to answer `{before}`, write `{before} = {after}`")
                     }
                 } else if ko {
-                    format!("`{answer}`은(는) 질문 `{id}`의 답이 아닙니다. {valid}로 답하세요")
+                    format!("질문 `{id}`: 선택지에 없는 답입니다(`{answer}`). 답할 수 있는 것: {valid}")
                 } else {
                     format!("`{answer}` is not an answer to question `{id}`; answer with {valid}")
                 }
@@ -164,13 +180,13 @@ impl AnswersError {
                     format!("question `{id}` is answered twice (first on line {first}); keep one of the two lines")
                 }
                 (Answered::Line(first), true) => {
-                    format!("질문 `{id}`에 두 번 답했습니다(처음은 {first}번째 줄). 두 줄 가운데 하나만 남기세요")
+                    format!("질문 `{id}`: 두 번 답했습니다(처음은 {first}번째 줄). 두 줄 가운데 하나만 남기세요")
                 }
                 (Answered::TrackFlag, false) => {
                     format!("question `{id}` is already answered by --track; drop one of the two")
                 }
                 (Answered::TrackFlag, true) => {
-                    format!("질문 `{id}`는 이미 --track으로 답했습니다. 둘 중 하나를 지우세요")
+                    format!("질문 `{id}`: 이미 --track으로 답했습니다. 둘 중 하나를 지우세요")
                 }
             },
             AnswersError::Extra { questions, .. } => {
@@ -184,7 +200,7 @@ impl AnswersError {
                 let list: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
                 let (n, list, first, valid) = (ids.len(), list.join(", "), &ids[0], first_valid.text(lang));
                 if ko {
-                    format!("답하지 않은 질문이 {n}개 있습니다: {list}. `{first} = ...` 같은 줄을 더하세요. `{first}`의 답: {valid}")
+                    format!("답하지 않은 질문이 {n}개 있습니다: {list}. `{first} = ...` 같은 줄을 더하세요. `{first}` 질문에 답할 수 있는 것: {valid}")
                 } else {
                     let s = if n == 1 { "" } else { "s" };
                     format!("{n} question{s} without an answer: {list}; add a line such as `{first} = ...` ({valid})")
@@ -356,10 +372,12 @@ mod tests {
     #[test]
     fn messages_exist_in_korean() {
         let err = resolve_text("backend\nfnu = 1\n").unwrap_err();
-        assert_eq!(err.message(Lang::Ko), "`fnu`라는 질문은 없습니다. 혹시 `fun`인가요?");
+        assert_eq!(err.message(Lang::Ko), "질문 `fnu`: 그런 질문은 없습니다. 혹시 `fun` 질문인가요?");
         assert_eq!(err.to_string(), "there is no question `fnu`; did you mean `fun`?");
         let err = resolve_text("backend\n0\n").unwrap_err();
-        assert!(err.message(Lang::Ko).starts_with("질문 `hard`에는 0번 선택지가 없습니다. 1부터 5까지의 번호나 키("));
+        assert!(err
+            .message(Lang::Ko)
+            .starts_with("질문 `hard`: 0번 선택지는 없습니다. 답할 수 있는 것: 1번 ‘전혀 동의하지 않음’, "));
     }
 
     #[test]

@@ -1,13 +1,15 @@
 //! Ctrl-C during the interactive quiz. console turns the Ctrl-C key into SIGINT against
 //! its own process and the prompt then fails with `Interrupted`, so both the signal
 //! handler and the prompt's error path arrive here; exactly one of them restores the
-//! terminal, prints "cancelled" and exits with 130. The other waits for the exit.
+//! terminal, prints "cancelled" (in the quiz's language) and exits with 130. The other
+//! waits for the exit.
 
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
 use crate::exit_codes::ExitCode;
+use crate::{lang, messages};
 
 static CANCELLING: AtomicBool = AtomicBool::new(false);
 /// Set when the terminal can't take escape sequences (TERM=dumb): the cursor was never hidden.
@@ -32,8 +34,9 @@ pub fn install(plain: bool) {
     let _ = ctrlc::set_handler(|| cancel());
 }
 
-/// Restores the terminal (cooked mode, cursor shown), says "cancelled" on stderr and
-/// exits with 130. Safe to call from several threads: only the first one acts.
+/// Restores the terminal (cooked mode, cursor shown), says "cancelled" on stderr in the
+/// quiz's language and exits with 130. Safe to call from several threads: only the first
+/// one acts.
 pub fn cancel() -> ! {
     if CANCELLING.swap(true, Ordering::SeqCst) {
         loop {
@@ -52,7 +55,7 @@ pub fn cancel() -> ! {
         let _ = term.show_cursor();
     }
     let mut stderr = std::io::stderr();
-    let _ = writeln!(stderr, "\ncancelled");
+    let _ = writeln!(stderr, "\n{}", messages::get(lang::interface()).cancelled);
     let _ = stderr.flush();
     ExitCode::Cancelled.exit()
 }

@@ -3,7 +3,7 @@
 use crate::answers::AnswersError;
 use crate::bank::BankError;
 use crate::exit_codes::ExitCode;
-use crate::input::InputError;
+use crate::input::{self, InputError};
 use crate::lang::Lang;
 
 /// Why a command did not finish.
@@ -12,6 +12,9 @@ pub enum Error {
     /// The command line asks for something that can't be done.
     #[error("{0}")]
     Usage(String),
+    /// `--lang` names a language the bank has no texts in; `message` is the English text.
+    #[error("{message}")]
+    NoSuchLang { requested: Lang, have: Vec<Lang>, message: String },
     /// `--answers -` while stdin is the keyboard.
     #[error(
         "--answers - reads answers from stdin, but stdin is the keyboard; \
@@ -32,7 +35,7 @@ pub enum Error {
     Bank(#[from] BankError),
     /// The answers do not fit the bank.
     #[error("{}", answers_message(.source_name, .error, Lang::En))]
-    Answers { source_name: String, error: AnswersError },
+    Answers { source_name: String, error: Box<AnswersError> },
     /// The terminal failed while asking (not Ctrl-C, which exits on its own).
     #[error("the terminal failed while asking: {0}")]
     Terminal(String),
@@ -63,7 +66,7 @@ impl Error {
     /// The exit code this error ends the process with.
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            Error::Usage(_) | Error::StdinIsKeyboard | Error::NoTerminal => ExitCode::Usage,
+            Error::Usage(_) | Error::NoSuchLang { .. } | Error::StdinIsKeyboard | Error::NoTerminal => ExitCode::Usage,
             Error::Input(e) if e.is_bad_data() => ExitCode::DataError,
             Error::Input(_) => ExitCode::NoInput,
             Error::Bank(_) | Error::Answers { .. } => ExitCode::DataError,
@@ -73,8 +76,8 @@ impl Error {
         }
     }
 
-    /// What went wrong, for people, in `lang`: the errors a quiz-taker meets exist in
-    /// Korean too; bank diagnostics (for bank authors) and rarer ones are in English.
+    /// What went wrong, for people, in `lang`: every error a quiz-taker can meet exists in
+    /// Korean too; bank diagnostics, for bank authors, are in English.
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (Error::Input(e), _) => e.message(lang),
@@ -87,9 +90,24 @@ impl Error {
                                              아닙니다. 파일로 답하세요: mlcheck quiz --answers FILE \
                                              (`mlcheck questions` 참고)"
                 .to_string(),
-            (Error::Save { path, reason, answers }, Lang::Ko) => {
-                format!("답변을 {path}에 저장하지 못했습니다: {reason}. 잃지 않도록 여기 적어 둡니다:\n{answers}")
+            (Error::NoSuchLang { requested, have, .. }, Lang::Ko) => {
+                let have: Vec<&str> = have.iter().map(|l| l.code()).collect();
+                format!(
+                    "이 질문 목록에는 `{requested}` 텍스트가 없습니다. 쓸 수 있는 언어: {} (예: --lang {})",
+                    have.join(", "),
+                    have[0]
+                )
             }
+            (Error::Terminal(reason), Lang::Ko) => {
+                format!("질문하는 동안 터미널에 문제가 생겼습니다: {}", input::reason_in(reason, lang))
+            }
+            (Error::Output(reason), Lang::Ko) => {
+                format!("결과를 출력하지 못했습니다: {}", input::reason_in(reason, lang))
+            }
+            (Error::Save { path, reason, answers }, Lang::Ko) => format!(
+                "답변을 저장하지 못했습니다: {path}: {}. 잃지 않도록 여기 적어 둡니다:\n{answers}",
+                input::reason_in(reason, lang)
+            ),
             _ => self.to_string(),
         }
     }
@@ -121,5 +139,27 @@ mod tests {
         assert_eq!(Error::from(nul).exit_code().code(), 65);
         assert_eq!(Error::Output("disk full".into()).exit_code().code(), 1);
         assert_eq!(Error::BrokenPipe.exit_code().code(), 0);
+    }
+
+    #[test]
+    fn what_a_quiz_taker_can_meet_speaks_korean() {
+        let errors = [
+            Error::NoSuchLang { requested: Lang::Ko, have: vec![Lang::En], message: "no ko".into() },
+            Error::StdinIsKeyboard,
+            Error::NoTerminal,
+            Error::Terminal("input/output error".into()),
+            Error::Output("no space left on device".into()),
+            Error::Save { path: "a.txt".into(), reason: "permission denied".into(), answers: "x = y\n".into() },
+        ];
+        for error in &errors {
+            let (en, ko) = (error.message(Lang::En), error.message(Lang::Ko));
+            assert!(en.is_ascii(), "{en}");
+            assert!(ko.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)), "not Korean: {ko}");
+            assert!(!ko.contains("error") && !ko.contains("denied") && !ko.contains("space"), "{ko}");
+        }
+        assert_eq!(
+            Error::Terminal("a new failure".into()).message(Lang::Ko),
+            "질문하는 동안 터미널에 문제가 생겼습니다: a new failure"
+        );
     }
 }

@@ -59,11 +59,7 @@ impl InputError {
         if lang == Lang::En {
             return self.to_string();
         }
-        let reason_ko = |reason: &str| match reason {
-            "no such file or directory" => "파일이나 폴더가 없습니다".to_string(),
-            "permission denied" => "권한이 없습니다".to_string(),
-            other => other.to_string(),
-        };
+        let reason_ko = |reason: &str| reason_in(reason, lang);
         match self {
             InputError::Open { name, reason } => format!("{name}: 열 수 없습니다: {}", reason_ko(reason)),
             InputError::Directory { name } => format!("{name}: 파일이 아니라 폴더입니다"),
@@ -220,6 +216,23 @@ pub fn io_reason(e: &io::Error) -> String {
             }
         }
     }
+}
+
+/// A reason from [`io_reason`] in `lang`: the common ones are translated, others stay as
+/// the system wrote them.
+pub fn reason_in(reason: &str, lang: Lang) -> String {
+    let ko = match reason.to_ascii_lowercase().as_str() {
+        _ if lang == Lang::En => None,
+        "no such file or directory" => Some("파일이나 폴더가 없습니다"),
+        "permission denied" => Some("권한이 없습니다"),
+        "is a directory" => Some("폴더입니다"),
+        "no space left on device" => Some("디스크에 남은 공간이 없습니다"),
+        "disk quota exceeded" => Some("디스크 할당량을 넘었습니다"),
+        "read-only file system" => Some("읽기 전용 파일 시스템입니다"),
+        "input/output error" => Some("입출력 오류가 났습니다"),
+        _ => None,
+    };
+    ko.map_or_else(|| reason.to_string(), str::to_string)
 }
 
 #[cfg(test)]

@@ -1,6 +1,11 @@
 //! The languages mlcheck speaks, and how the locale picks one.
 
 use std::fmt;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+/// The language of the run, for the messages that are written where no language is passed
+/// along: "cancelled" from the Ctrl-C handler, the final error report.
+static INTERFACE: AtomicU8 = AtomicU8::new(0);
 
 /// A language every text of a bank can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -44,6 +49,17 @@ impl Lang {
             _ => Lang::En,
         }
     }
+}
+
+/// Sets the language the run speaks in: the one asked for at start, then the bank's choice
+/// once the bank is loaded (a bank without Korean runs in English under a Korean locale).
+pub fn set_interface(lang: Lang) {
+    INTERFACE.store(lang as u8, Ordering::Relaxed);
+}
+
+/// The language the run speaks in (see [`set_interface`]); English until it is set.
+pub fn interface() -> Lang {
+    Lang::ALL.into_iter().find(|l| *l as u8 == INTERFACE.load(Ordering::Relaxed)).unwrap_or(Lang::En)
 }
 
 impl fmt::Display for Lang {

@@ -17,6 +17,7 @@ pub mod exit_codes;
 pub mod input;
 pub mod lang;
 mod messages;
+mod onscreen;
 mod prompt;
 pub mod render;
 pub mod sanitize;
@@ -66,7 +67,11 @@ pub fn run(cli: Cli, locale: Lang) -> Result<(), Error> {
         Command::Check { files } => commands::check::run(files, opts.questions.as_deref(), opts.lang.unwrap_or(locale)),
         command => {
             let bank = load_bank(opts.questions.as_deref())?;
-            let lang = bank.resolve_lang(opts.lang, locale).map_err(Error::Usage)?;
+            let lang = bank.resolve_lang(opts.lang, locale).map_err(|message| match opts.lang {
+                Some(requested) => Error::NoSuchLang { requested, have: bank.languages.clone(), message },
+                None => Error::Usage(message),
+            })?;
+            lang::set_interface(lang);
             let ctx = Context { bank, lang, term };
             match command {
                 Command::Quiz(args) => commands::quiz::run(&ctx, args),
@@ -116,12 +121,21 @@ pub fn install_panic_hook() {
         if term.is_term() && std::env::var_os("TERM").is_none_or(|t| t != "dumb") {
             let _ = term.show_cursor();
         }
-        let location = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
-        let _ = writeln!(
-            io::stderr(),
-            "mlcheck: internal error{location}. This is a bug in mlcheck, not in what you typed; \
-             please report it with the command you ran."
-        );
+        let place = info.location().map(|l| format!("{}:{}", l.file(), l.line()));
+        let _ = match lang::interface() {
+            Lang::En => writeln!(
+                io::stderr(),
+                "mlcheck: internal error{}. This is a bug in mlcheck, not in what you typed; \
+                 please report it with the command you ran.",
+                place.map(|p| format!(" at {p}")).unwrap_or_default()
+            ),
+            Lang::Ko => writeln!(
+                io::stderr(),
+                "mlcheck: 내부 오류가 났습니다{}. 입력한 내용이 아니라 mlcheck 자체의 버그이니, \
+                 실행한 명령과 함께 알려 주세요.",
+                place.map(|p| format!(" ({p})")).unwrap_or_default()
+            ),
+        };
         exit_codes::ExitCode::GeneralError.exit();
     }));
 }

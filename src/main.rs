@@ -11,11 +11,12 @@ fn main() {
     };
     // Errors speak the language asked for, else the locale's.
     let locale = Lang::from_locale(|name| std::env::var(name).ok());
-    let lang = cli.bank_args().lang.unwrap_or(locale);
+    mlcheck::lang::set_interface(cli.bank_args().lang.unwrap_or(locale));
     match mlcheck::run(cli, locale) {
         Ok(()) => ExitCode::Success.exit(),
         Err(err) => {
-            err.report(lang);
+            // In the quiz's language once the bank has settled it.
+            err.report(mlcheck::lang::interface());
             err.exit_code().exit()
         }
     }

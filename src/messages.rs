@@ -53,11 +53,18 @@ pub struct Messages {
     pub checks_heading: &'static str,
     /// The threshold line of `mlcheck questions`.
     pub threshold_line: &'static str,
+    /// Said on stderr when Ctrl-C (or SIGTERM, SIGHUP) ends the quiz.
+    pub cancelled: &'static str,
+    /// Dim line above a changed answer whose earlier report has scrolled out of view;
+    /// `{n}` is the question's number.
+    pub answer_changed: &'static str,
+    /// The same, when the answer given again is the one shown above.
+    pub answer_kept: &'static str,
 }
 
 const EN: Messages = Messages {
-    keys_hint: "↑↓ move · Enter choose · Esc back to the previous question",
-    keys_hint_first: "↑↓ move · Enter choose · Esc goes back (this is the first question)",
+    keys_hint: "↑↓ move · Enter choose · Esc or q back to the previous question",
+    keys_hint_first: "↑↓ move · Enter choose · Esc or q goes back (this is the first question)",
     plain_hint: "Type a number and Enter; Enter alone picks {default}; < goes back",
     plain_hint_first: "Type a number and Enter; Enter alone picks {default}",
     plain_again: "Not an answer to this question.",
@@ -80,11 +87,15 @@ const EN: Messages = Messages {
     myth_heading: "Myth {n} of 5",
     checks_heading: "Reality checks",
     threshold_line: "A score of {threshold} or more recommends machine learning; scores run from {min} to {max}.",
+    cancelled: "cancelled",
+    answer_changed:
+        "↺ Changed the answer to question {n}; the earlier one, scrolled out of view above, no longer counts.",
+    answer_kept: "↺ Answered question {n} again, the same as above.",
 };
 
 const KO: Messages = Messages {
-    keys_hint: "↑↓ 이동 · Enter 선택 · Esc 이전 질문으로",
-    keys_hint_first: "↑↓ 이동 · Enter 선택 · Esc 이전 질문으로 (첫 질문입니다)",
+    keys_hint: "↑↓ 이동 · Enter 선택 · Esc 또는 q 이전 질문으로",
+    keys_hint_first: "↑↓ 이동 · Enter 선택 · Esc 또는 q 이전 질문으로 (첫 질문입니다)",
     plain_hint: "번호를 입력하고 Enter를 누르세요. Enter만 누르면 {default}번, <를 입력하면 이전 질문으로 돌아갑니다",
     plain_hint_first: "번호를 입력하고 Enter를 누르세요. Enter만 누르면 {default}번입니다",
     plain_again: "이 질문에 맞는 답이 아닙니다.",
@@ -104,10 +115,13 @@ const KO: Messages = Messages {
         "점수 {score}점이 기준인 {threshold}점에 못 미쳤습니다. 머신러닝 쪽으로 기운 답이 충분하지 않았습니다.",
     next_heading: "다음에 할 일",
     transcript_heading: "내 답변",
-    saved: "답변을 {path}에 저장했습니다",
+    saved: "답변을 저장했습니다: {path}",
     myth_heading: "통념 {n}/5",
     checks_heading: "현실 점검",
     threshold_line: "{threshold}점 이상이면 머신러닝을 권합니다. 점수 범위는 {min}점부터 {max}점까지입니다.",
+    cancelled: "취소했습니다",
+    answer_changed: "↺ {n}번 질문의 답을 바꿨습니다. 화면 위로 밀려난 이전 답은 이제 무효입니다.",
+    answer_kept: "↺ {n}번 질문에 위와 같은 답을 다시 골랐습니다.",
 };
 
 /// The interface strings for `lang`.

@@ -3,6 +3,11 @@
 //!
 //! dialoguer clears a prompt by counting the newlines it wrote, not the rows the terminal
 //! wrapped them into, so every prompt and label is wrapped here, by display width, first.
+//!
+//! Going back (Esc, or q, which dialoguer reads as Esc) erases the reports of the answers
+//! taken back, but only the rows still on the screen ([`Onscreen`]); a report that scrolled
+//! out of view can't be erased, so the new answer to its question comes with a dim line
+//! saying that the one above no longer counts.
 
 use std::io::{self, BufRead, Write};
 
@@ -15,6 +20,7 @@ use crate::bank::{Bank, Question};
 use crate::cancel;
 use crate::lang::Lang;
 use crate::messages::{self, Messages};
+use crate::onscreen::Onscreen;
 use crate::wrap;
 
 /// A choice label wrapped for dialoguer's Select on a `width`-column terminal. Select decides
@@ -40,8 +46,39 @@ enum Reply {
     Back,
 }
 
+/// The lines reporting an answer: "✔ [n/total] prompt · answer", wrapped to `width`
+/// columns. The answer is never split from the question's last word, so a short answer
+/// can't end up alone on a row; an answer too long for that starts a row of its own, whole.
+fn report_lines(marker: &str, prompt: &str, label: &str, width: usize) -> Vec<String> {
+    let question = format!("✔ {marker} {prompt}");
+    let indent = |lines: Vec<&str>| -> Vec<String> {
+        lines.into_iter().enumerate().map(|(i, l)| if i == 0 { l.to_string() } else { format!("  {l}") }).collect()
+    };
+    // The marker always precedes the prompt, so there is a space to split at.
+    let (head, last_word) = question.rsplit_once(' ').unwrap_or(("", &question));
+    let tail = format!("{last_word} · {label}");
+    let mut lines = indent(wrap::wrap(head, width.saturating_sub(2)));
+    let last = lines.last_mut().expect("wrap gives a line");
+    if wrap::width(last) + 1 + wrap::width(&tail) <= width {
+        last.push(' ');
+        last.push_str(&tail);
+        return lines;
+    }
+    if wrap::width(&tail) + 2 <= width {
+        lines.push(format!("  {tail}"));
+        return lines;
+    }
+    let mut lines = indent(wrap::wrap(&question, width.saturating_sub(2)));
+    for (i, line) in wrap::wrap(label, width.saturating_sub(4)).into_iter().enumerate() {
+        lines.push(format!("{}{line}", if i == 0 { "  · " } else { "    " }));
+    }
+    lines
+}
+
 /// Where the quiz is, for the progress marker and the hint.
 struct Step<'a> {
+    /// The question's index in the bank.
+    index: usize,
     question: &'a Question,
     number: usize,
     total: usize,
@@ -60,11 +97,22 @@ pub fn run(bank: &Bank, lang: Lang, track: Option<usize>, dumb: bool) -> io::Res
     cancel::install(dumb);
     let msg = messages::get(lang);
     let term = Term::stderr();
-    let mut screen = Screen { term: term.clone(), lang, msg, dumb, written: Vec::new() };
+    let height = term.size_checked().map_or(24, |(rows, _)| usize::from(rows));
+    let mut screen = Screen {
+        term: term.clone(),
+        lang,
+        msg,
+        dumb,
+        written: Vec::new(),
+        onscreen: Onscreen::new(height),
+        out_of_view: vec![None; bank.questions.len()],
+    };
     let width = screen.width();
+    let intro = wrap::wrap(bank.intro.get(lang), width);
+    screen.onscreen.wrote_fixed(intro.len() + 2);
     let _ = (|| -> io::Result<()> {
         writeln!(&term, "{}", style(bank.title.get(lang)).for_stderr().bold())?;
-        for line in wrap::wrap(bank.intro.get(lang), width) {
+        for line in intro {
             writeln!(&term, "{}", style(line).for_stderr().dim())?;
         }
         writeln!(&term)
@@ -78,6 +126,7 @@ pub fn run(bank: &Bank, lang: Lang, track: Option<usize>, dumb: bool) -> io::Res
         let index = order[at];
         let question = &bank.questions[index];
         let step = Step {
+            index,
             question,
             number: at + 1,
             total: order.len(),
@@ -101,6 +150,17 @@ pub fn run(bank: &Bank, lang: Lang, track: Option<usize>, dumb: bool) -> io::Res
     Ok(Answers::new(bank, choices.into_iter().map(|c| c.unwrap_or(0)).collect()))
 }
 
+/// The report written for an answered question.
+struct Report {
+    /// The question's index in the bank.
+    index: usize,
+    /// The choice it reports.
+    choice: usize,
+    /// Its lines, unstyled, so that erasing them can count the rows they take at the
+    /// terminal's width of the moment.
+    lines: Vec<String>,
+}
+
 /// The prompts' screen: what has been written for each answered question, so that going
 /// back can erase it.
 struct Screen {
@@ -108,9 +168,14 @@ struct Screen {
     lang: Lang,
     msg: &'static Messages,
     dumb: bool,
-    /// The lines written for each answered question, most recent last, unstyled, so that
-    /// erasing them can count the rows they take at the terminal's width of the moment.
-    written: Vec<Vec<String>>,
+    /// The reports of the answered questions, most recent last.
+    written: Vec<Report>,
+    /// Which of the rows written are still on the screen.
+    onscreen: Onscreen,
+    /// For each question, the choice named by its latest report that scrolled (partly) out
+    /// of view before it was taken back: that report stays, so the next one says it no
+    /// longer counts.
+    out_of_view: Vec<Option<usize>>,
 }
 
 /// How many terminal rows `lines` take on a `columns`-wide terminal (a resized terminal
@@ -122,6 +187,13 @@ fn rows(lines: &[String], columns: usize) -> usize {
 impl Screen {
     fn width(&self) -> usize {
         crate::term::columns(&self.term).unwrap_or(crate::term::DEFAULT_WIDTH)
+    }
+
+    /// Tells the model of the screen about a resized window.
+    fn measure(&mut self) {
+        if let Some((rows, _)) = self.term.size_checked() {
+            self.onscreen.resize(usize::from(rows));
+        }
     }
 
     fn ask(&mut self, step: &Step, first: bool) -> io::Result<Reply> {
@@ -145,7 +217,7 @@ impl Screen {
             self.term.write_line(&style(line).for_stderr().dim().to_string())?;
         }
         let result = Select::with_theme(&ColorfulTheme::default())
-            .with_prompt(prompt)
+            .with_prompt(&prompt)
             .items(&items)
             .default(step.default)
             .report(false)
@@ -155,7 +227,12 @@ impl Screen {
             Err(dialoguer::Error::IO(e)) if e.kind() == io::ErrorKind::Interrupted => cancel::cancel(),
             Err(dialoguer::Error::IO(e)) => return Err(e),
         };
-        self.term.clear_last_lines(rows(&hint_lines, self.width()))?;
+        let hint_rows = rows(&hint_lines, self.width());
+        self.term.clear_last_lines(hint_rows)?;
+        // The hint and dialoguer's prompt (one row a line, as wrapped above) came and went.
+        let select_rows = prompt.split('\n').count() + items.iter().map(|i| i.split('\n').count()).sum::<usize>();
+        self.measure();
+        self.onscreen.drew_and_erased(hint_rows + select_rows);
         Ok(picked.map_or(Reply::Back, Reply::Choice))
     }
 
@@ -220,9 +297,17 @@ impl Screen {
                 lines.push(format!("  {line}"));
             }
         } else {
-            let text = format!("✔ {} {} · {label}", step.marker(), q.prompt.get(self.lang));
-            for (i, line) in wrap::wrap(&text, width.saturating_sub(2)).into_iter().enumerate() {
-                let plain = if i == 0 { line.to_string() } else { format!("  {line}") };
+            if let Some(before) = self.out_of_view[step.index] {
+                let note = if before == choice { self.msg.answer_kept } else { self.msg.answer_changed };
+                let note = note.replace("{n}", &step.number.to_string());
+                for (i, line) in wrap::wrap(&note, width.saturating_sub(2)).into_iter().enumerate() {
+                    let line = if i == 0 { line.to_string() } else { format!("  {line}") };
+                    self.term.write_line(&style(&line).for_stderr().dim().to_string())?;
+                    lines.push(line);
+                }
+            }
+            let report = report_lines(&step.marker(), q.prompt.get(self.lang), label, width);
+            for (i, plain) in report.into_iter().enumerate() {
                 let shown = if i == 0 {
                     plain.replacen('✔', &style("✔").for_stderr().green().to_string(), 1)
                 } else {
@@ -241,15 +326,26 @@ impl Screen {
             self.term.write_line("")?;
             lines.push(String::new());
         }
-        self.written.push(lines);
+        self.measure();
+        self.onscreen.wrote_kept(rows(&lines, width));
+        self.written.push(Report { index: step.index, choice, lines });
         Ok(())
     }
 
-    /// Erases what was written for the last answered question, before asking it again.
+    /// Erases what was written for the last answered question, before asking it again: the
+    /// rows still on the screen, whole. If some scrolled out of view, they stay, and the
+    /// question's next report says so.
     fn forget_last(&mut self) -> io::Result<()> {
-        let lines = self.written.pop().unwrap_or_default();
-        if !self.dumb && !lines.is_empty() {
-            self.term.clear_last_lines(rows(&lines, self.width()))?;
+        let Some(report) = self.written.pop() else { return Ok(()) };
+        if self.dumb {
+            return Ok(());
+        }
+        self.measure();
+        let total = rows(&report.lines, self.width());
+        let visible = self.onscreen.erase_kept(total);
+        self.term.clear_last_lines(visible)?;
+        if visible < total {
+            self.out_of_view[report.index] = Some(report.choice);
         }
         Ok(())
     }
@@ -257,7 +353,41 @@ impl Screen {
 
 #[cfg(test)]
 mod tests {
-    use super::select_item;
+    use super::{report_lines, select_item};
+    use crate::lang::Lang;
+
+    #[test]
+    fn reports_keep_the_answer_whole_and_fit_the_width() {
+        let bank = crate::builtin_bank();
+        for width in [40, 80] {
+            for lang in Lang::ALL {
+                for (n, q) in bank.questions.iter().enumerate() {
+                    for c in &q.choices {
+                        let (prompt, label) = (q.prompt.get(lang), c.label.get(lang));
+                        let marker = format!("[{}/12]", n + 1);
+                        let lines = report_lines(&marker, prompt, label, width);
+                        let shown = format!("{width} {lang} {}: {lines:#?}", q.id);
+                        assert!(lines.iter().all(|l| crate::wrap::width(l) <= width), "{shown}");
+                        let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+                        let expected = words(&format!("✔ {marker} {prompt} · {label}"));
+                        assert_eq!(words(&lines.join(" ")), expected, "{shown}");
+                        // The answer shares a row with the question's last word, whole, or
+                        // (when the two don't fit a row together) starts a row of its own.
+                        let last_word = prompt.rsplit(' ').next().unwrap();
+                        let together = format!("{last_word} · {label}");
+                        if crate::wrap::width(&together) + 2 <= width {
+                            assert!(lines.iter().any(|l| l.ends_with(&together)), "{shown}");
+                        } else {
+                            assert!(lines.iter().any(|l| l.starts_with("  · ")), "{shown}");
+                            if crate::wrap::width(label) + 4 <= width {
+                                assert!(lines.iter().any(|l| l == &format!("  · {label}")), "{shown}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn rows_count_what_a_terminal_wraps() {

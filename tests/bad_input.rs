@@ -300,7 +300,7 @@ fn bad_value(value: &str) {
 
     fs::write(dir.path().join("keyed.txt"), format!("mentor = {value}\n")).unwrap();
     let run = run_in(dir.path(), &["quiz", "--answers", "keyed.txt"]).expect_error(65, "keyed.txt:1: ");
-    run.stderr_has(&[value, "`mentor`", "yes, path, no"]);
+    run.stderr_has(&[value, "`mentor`", "yes, path, unsure, no"]);
 }
 
 #[test]

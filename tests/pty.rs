@@ -167,6 +167,8 @@ struct Pty {
     session: Session,
     chunks: mpsc::Receiver<Chunk>,
     screen: vt100::Parser,
+    /// The window with a scrollback: what the user can read by scrolling back.
+    scrolled: vt100::Parser,
     tall: vt100::Parser,
     wide: vt100::Parser,
     raw: Vec<u8>,
@@ -249,6 +251,7 @@ impl Pty {
             session,
             chunks,
             screen: vt100::Parser::new(setup.rows, setup.cols, 0),
+            scrolled: vt100::Parser::new(setup.rows, setup.cols, usize::from(TALL_ROWS)),
             tall: vt100::Parser::new(TALL_ROWS, setup.cols, 0),
             wide: vt100::Parser::new(TALL_ROWS, setup.cols + EXTRA_COLS, 0),
             raw: Vec::new(),
@@ -262,6 +265,7 @@ impl Pty {
         match chunk {
             Chunk::Bytes(bytes) => {
                 self.screen.process(&bytes);
+                self.scrolled.process(&bytes);
                 self.tall.process(&bytes);
                 self.wide.process(&bytes);
                 self.raw.extend_from_slice(&bytes);
@@ -348,6 +352,27 @@ impl Pty {
     /// the last non-empty one.
     fn history(&self) -> Vec<String> {
         let mut rows: Vec<String> = self.tall.screen().rows(0, self.cols).map(|r| r.trim_end().to_string()).collect();
+        while rows.last().is_some_and(|r| r.is_empty()) {
+            rows.pop();
+        }
+        rows
+    }
+
+    /// Every row the user can read: those scrolled out of the window, as they were when they
+    /// left it (nothing can erase them any more), then the window. Unlike `history`, which
+    /// never scrolls, this is what a real terminal keeps.
+    fn transcript(&mut self) -> Vec<String> {
+        let cols = self.cols;
+        let row0 = |p: &vt100::Parser| p.screen().rows(0, cols).next().unwrap_or_default().trim_end().to_string();
+        self.scrolled.set_scrollback(usize::MAX);
+        let back = self.scrolled.screen().scrollback();
+        let mut rows = Vec::new();
+        for offset in (1..=back).rev() {
+            self.scrolled.set_scrollback(offset);
+            rows.push(row0(&self.scrolled));
+        }
+        self.scrolled.set_scrollback(0);
+        rows.extend(self.rows());
         while rows.last().is_some_and(|r| r.is_empty()) {
             rows.pop();
         }
@@ -749,7 +774,7 @@ fn esc_on_the_first_question_asks_it_again() {
     let rows = pty.rows();
     let prompts = rows.iter().filter(|r| r.contains("[1/12]")).count();
     assert_eq!(prompts, 1, "question 1 is on the screen {prompts} times after Esc.\n{}", pty.dump());
-    let hints = rows.iter().filter(|r| r.contains("Esc goes back (this is the first question)")).count();
+    let hints = rows.iter().filter(|r| r.contains("Esc or q goes back (this is the first question)")).count();
     assert_eq!(hints, 1, "the key hint is on the screen {hints} times after Esc.\n{}", pty.dump());
     check_selected(&mut pty, &bank[0], 0);
 
@@ -1076,4 +1101,237 @@ fn no_color_in_a_pty_means_no_colour_sequences() {
     assert!(styles.is_empty(), "colour or style sequences with NO_COLOR=1: {styles:?}");
     assert!(pty.raw_text().contains("\x1b["), "no cursor movement at all: not the interactive prompts?");
     assert_result_matches(&pty, &scripted_result(dir.path(), "en", &default_choices(&bank)));
+}
+
+// ---------------------------------------------------------------------------------------
+// 7. Going back after the reports scrolled out of the window, q, Ctrl-C in Korean, and
+//    what Enter alone answers.
+
+/// Whether `row` is the first row of a question's report: "✔ [n/total]".
+fn is_report(row: &str) -> bool {
+    row.starts_with("✔ [")
+}
+
+/// Asserts that every report in `rows` (a window) is whole from its first row on: its
+/// counterpoint, if it has one, runs to its last word. A report cut off by the window's top
+/// is fine; one whose end was erased (or written over) is not.
+fn assert_reports_whole(rows: &[String], bank: &[Question], label: &str, dump: &str) {
+    for (i, row) in rows.iter().enumerate() {
+        if !is_report(row) {
+            continue;
+        }
+        let n: usize = row[row.find('[').unwrap() + 1..row.find('/').unwrap()].parse().unwrap();
+        let Some(cp) = &bank[n - 1].counterpoint else { continue };
+        let start = rows[i + 1..].iter().position(|r| r.contains("글의 반론:") || r.contains("The article:"));
+        let start =
+            start.map(|s| i + 1 + s).unwrap_or_else(|| panic!("{label}: report {n} has no counterpoint.\n{dump}"));
+        let text: Vec<&str> = rows[start..].iter().take_while(|r| !r.trim().is_empty()).map(|r| r.trim()).collect();
+        let text = text.join(" ");
+        assert!(text.ends_with(cp.as_str()), "{label}: the counterpoint of report {n} is cut off: {text:?}.\n{dump}");
+    }
+}
+
+#[test]
+fn esc_back_six_questions_after_scrolling_erases_whole_reports_and_marks_the_change() {
+    let bank = bank("ko");
+    let total = bank.len();
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn(&Setup::new(80, 30).env("NO_COLOR", None), &["--lang", "ko", "quiz"]);
+    for n in 1..=9 {
+        answer(&mut pty, &bank, n, bank[n - 1].default_choice());
+    }
+    pty.wait_for_prompt(10, total, bank[9].labels.last().unwrap());
+    assert!(
+        !pty.rows().iter().any(|r| r.starts_with("✔ [4/12]")),
+        "question 4's report is still in the window: the test would not test scrolling.\n{}",
+        pty.dump()
+    );
+    for n in (4..=9).rev() {
+        pty.send(ESC);
+        let marker = format!("? [{n}/{total}]");
+        pty.wait_until(&format!("question {n} asked again"), |p| p.rows().iter().any(|r| r.starts_with(&marker)));
+        check_selected(&mut pty, &bank[n - 1], bank[n - 1].default_choice());
+        let rows = pty.rows();
+        let reports: Vec<&String> = rows.iter().filter(|r| is_report(r)).collect();
+        let numbers: Vec<usize> =
+            reports.iter().map(|r| r[r.find('[').unwrap() + 1..r.find('/').unwrap()].parse().unwrap()).collect();
+        assert!(
+            numbers.iter().all(|&m| m < n),
+            "after going back to question {n} the window still shows reports {numbers:?}.\n{}",
+            pty.dump()
+        );
+        assert_reports_whole(&rows, &bank, &format!("back at {n}"), &pty.dump());
+    }
+    // Change question 4's answer (neutral → agree), then take the defaults again.
+    let q4 = &bank[3];
+    let changed = q4.default_choice() + 1;
+    pty.send(DOWN);
+    let label = q4.labels[changed].clone();
+    pty.wait_until("the changed answer selected", |p| p.selected().is_some_and(|s| is_label(&s, &label)));
+    pty.send(ENTER);
+    let mut choices = default_choices(&bank);
+    choices[3] = changed;
+    for n in 5..=7 {
+        answer(&mut pty, &bank, n, choices[n - 1]);
+    }
+    pty.wait_for_prompt(8, total, bank[7].labels.last().unwrap());
+
+    let rows = pty.rows();
+    for n in 1..=total {
+        let marker = format!("✔ [{n}/{total}]");
+        let count = rows.iter().filter(|r| r.starts_with(&marker)).count();
+        assert!(count <= 1, "{marker} is in the window {count} times.\n{}", pty.dump());
+    }
+    assert_reports_whole(&rows, &bank, "after the change", &pty.dump());
+
+    // Question 4's first report scrolled out of view and stays there; the new one is
+    // marked, in Korean, as the one that counts.
+    let transcript = pty.transcript();
+    let dump = transcript.join("\n");
+    let fours = rows_starting(&transcript, "✔ [4/12]");
+    assert_eq!(fours.len(), 2, "question 4 reported {} times in all.\n{dump}", fours.len());
+    assert!(transcript[fours[0]].ends_with(&format!("· {}", q4.labels[q4.default_choice()])), "{dump}");
+    assert!(transcript[fours[1]].ends_with(&format!("· {label}")), "{dump}");
+    let note = &transcript[fours[1] - 1];
+    assert!(note.starts_with("↺ 4번 질문의 답을 바꿨습니다."), "no note above the changed answer: {note:?}.\n{dump}");
+    for n in [1, 2, 3, 5, 6, 7] {
+        let count = rows_starting(&transcript, &format!("✔ [{n}/{total}]")).len();
+        assert!(count <= 2, "question {n} reported {count} times.\n{dump}");
+        if count == 2 {
+            let again = rows_starting(&transcript, &format!("✔ [{n}/{total}]"))[1];
+            assert!(transcript[again - 1].starts_with(&format!("↺ {n}번 질문")), "{n} again, unmarked.\n{dump}");
+        }
+    }
+    for n in 8..=total {
+        answer(&mut pty, &bank, n, choices[n - 1]);
+    }
+    assert_eq!(pty.exit_code(), 0, "{}", pty.dump());
+    assert_verdict(&pty, &scripted_result(dir.path(), "ko", &choices));
+}
+
+#[test]
+fn q_goes_back_as_the_hint_says() {
+    let bank = bank("en");
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn(&quiz_setup(), &["quiz"]);
+    answer(&mut pty, &bank, 1, 2);
+    pty.wait_for_prompt(2, 12, bank[1].labels.last().unwrap());
+    assert!(
+        pty.rows().iter().any(|r| r.contains("Esc or q back to the previous question")),
+        "the hint doesn't say what q does.\n{}",
+        pty.dump()
+    );
+    pty.send("q");
+    pty.wait_until("question 1 asked again after q", |p| {
+        p.rows().iter().any(|r| r.starts_with("? [1/12]")) && !p.rows().iter().any(|r| r.contains("[2/12]"))
+    });
+    check_selected(&mut pty, &bank[0], 2);
+    let mut choices = default_choices(&bank);
+    choices[0] = 2;
+    pty.send(ENTER);
+    answer_defaults_from(&mut pty, &bank, 2);
+    assert_eq!(pty.exit_code(), 0, "{}", pty.dump());
+    assert_result_matches(&pty, &scripted_result(dir.path(), "en", &choices));
+}
+
+#[test]
+fn ctrl_c_in_korean_says_so_in_korean() {
+    let bank = bank("ko");
+    let mut pty = Pty::spawn(&quiz_setup().env("LANG", Some("ko_KR.UTF-8")), &["quiz"]);
+    answer(&mut pty, &bank, 1, 0);
+    pty.wait_for_prompt(2, 12, bank[1].labels.last().unwrap());
+    pty.send(CTRL_C);
+    let status = pty.finish();
+    assert!(matches!(status, WaitStatus::Exited(_, 130)), "ended with {status:?}.\n{}", pty.dump());
+    let history = pty.history();
+    assert!(history.iter().any(|r| r.trim() == "취소했습니다"), "no Korean \"cancelled\".\n{}", pty.dump());
+    assert!(!pty.raw_text().contains("cancelled"), "\"cancelled\" in English.\n{}", pty.dump());
+    assert_cursor_restored(&pty);
+}
+
+#[test]
+fn enter_alone_leans_neither_way() {
+    let bank = bank("en");
+    for q in &bank {
+        assert_eq!(q.weights[q.default_choice()], 0, "question {} starts on a choice that moves the score", q.id);
+    }
+    let mut pty = Pty::spawn(&quiz_setup(), &["quiz"]);
+    for n in 1..=bank.len() {
+        pty.wait_for_prompt(n, bank.len(), bank[n - 1].labels.last().unwrap());
+        check_selected(&mut pty, &bank[n - 1], bank[n - 1].default_choice());
+        pty.send(ENTER);
+    }
+    assert_eq!(pty.exit_code(), 0, "{}", pty.dump());
+    let history = pty.history();
+    let score = history.iter().find(|r| r.starts_with("Score ")).expect("a score line");
+    assert!(score.ends_with(" 0"), "Enter alone all the way gave {score:?}, not 0");
+}
+
+/// Asserts that question n's report keeps its answer whole and with the question's last
+/// word ("jobs. · Agree"), or, when the two don't fit a row together, on rows of its own: a
+/// short answer is never alone on a row, and no row holds only part of an answer.
+fn assert_answer_whole(history: &[String], n: usize, total: usize, q: &Question, label: &str, cols: usize) {
+    let at = rows_starting(history, &format!("✔ [{n}/{total}]"));
+    assert_eq!(at.len(), 1, "report {n} is on {} rows", at.len());
+    let end = history[at[0] + 1..]
+        .iter()
+        .position(|r| {
+            r.trim().is_empty() || is_report(r) || r.starts_with('↺') || r.contains("반론:") || r.contains("article:")
+        })
+        .map_or(history.len(), |e| at[0] + 1 + e);
+    let rows = &history[at[0]..end];
+    let shown = rows.join("\n");
+    let together = format!("{} · {label}", q.prompt.rsplit(' ').next().unwrap());
+    if together.width() + 2 <= cols {
+        assert!(rows.iter().any(|r| r.ends_with(&together)), "{together:?} is not on one row:\n{shown}");
+    } else if label.width() + 4 <= cols {
+        assert!(rows.iter().any(|r| *r == format!("  · {label}")), "{label:?} is not whole on a row:\n{shown}");
+    } else {
+        assert!(rows.iter().any(|r| r.starts_with("  · ")), "{label:?} does not start a row:\n{shown}");
+    }
+}
+
+#[test]
+fn reports_keep_each_answer_whole_at_40_and_80_columns_in_both_languages() {
+    for (lang, cols) in [("en", 40), ("en", 80), ("ko", 40), ("ko", 80)] {
+        let bank = bank(lang);
+        let total = bank.len();
+        // Enter through, then Down on the questions whose longest label is not the default,
+        // so long and short answers both get reported.
+        let choices: Vec<usize> =
+            bank.iter().map(|q| (0..q.labels.len()).max_by_key(|&i| q.labels[i].width()).unwrap_or(0)).collect();
+        let mut pty = Pty::spawn(&Setup::new(cols, 40).env("NO_COLOR", None), &["--lang", lang, "quiz"]);
+        for n in 1..=total {
+            answer(&mut pty, &bank, n, choices[n - 1]);
+        }
+        assert_eq!(pty.exit_code(), 0, "{}", pty.dump());
+        let history = pty.history();
+        for n in 1..=total {
+            assert_answer_whole(
+                &history,
+                n,
+                total,
+                &bank[n - 1],
+                &bank[n - 1].labels[choices[n - 1]],
+                usize::from(cols),
+            );
+        }
+        let mut pty = Pty::spawn(&Setup::new(cols, 40).env("NO_COLOR", None), &["--lang", lang, "quiz"]);
+        let defaults = default_choices(&bank);
+        for n in 1..=total {
+            answer(&mut pty, &bank, n, defaults[n - 1]);
+        }
+        assert_eq!(pty.exit_code(), 0, "{}", pty.dump());
+        let history = pty.history();
+        for n in 1..=total {
+            assert_answer_whole(
+                &history,
+                n,
+                total,
+                &bank[n - 1],
+                &bank[n - 1].labels[defaults[n - 1]],
+                usize::from(cols),
+            );
+        }
+    }
 }

@@ -48,7 +48,7 @@ pub fn run(ctx: &Context, args: &QuizArgs) -> Result<(), Error> {
             };
             let lines = answers::parse(&source.text);
             answers::resolve(bank, &lines, track)
-                .map_err(|error| Error::Answers { source_name: source.name.clone(), error })?
+                .map_err(|error| Error::Answers { source_name: source.name.clone(), error: Box::new(error) })?
         }
         Mode::Interactive => crate::prompt::run(bank, ctx.lang, track, ctx.term.dumb)
             .map_err(|e| Error::Terminal(input::io_reason(&e)))?,
