@@ -69,6 +69,10 @@ pub enum Command {
     },
     /// Read the five myths with their counterpoints and reality checks, without the quiz
     Myths {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ReadingFormat::Text)]
+        format: ReadingFormat,
+
         /// Print only this myth
         #[arg(ignore_case = true, value_parser = clap::builder::PossibleValuesParser::new(crate::bank::MYTHS))]
         id: Option<String>,
@@ -108,8 +112,8 @@ pub struct QuizArgs {
     pub save_answers: Option<PathBuf>,
 
     /// Output format of the result
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ResultFormat::Text)]
+    pub format: ResultFormat,
 
     /// In scripted text mode, print only the result, not the transcript
     #[arg(long, short)]
@@ -123,6 +127,26 @@ pub enum Format {
     Text,
     /// One JSON object for scripts
     Json,
+}
+
+/// The output format of a quiz's result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ResultFormat {
+    /// Text for people
+    Text,
+    /// One JSON object for scripts
+    Json,
+    /// GitHub-flavoured Markdown, to paste into an issue, a wiki or a chat
+    Markdown,
+}
+
+/// The output format of the reading mode (`mlcheck myths`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReadingFormat {
+    /// Text for people
+    Text,
+    /// GitHub-flavoured Markdown, to paste into an issue, a wiki or a chat
+    Markdown,
 }
 
 /// When to colour output.

@@ -5,10 +5,10 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::answers::{self, Answers};
-use crate::cli::{Format, QuizArgs};
+use crate::cli::{QuizArgs, ResultFormat};
 use crate::error::Error;
 use crate::input::{self, ANSWERS_LIMIT};
-use crate::render::{json, result};
+use crate::render::{json, markdown, result};
 use crate::sanitize;
 use crate::scoring;
 use crate::{emit, Context};
@@ -60,15 +60,24 @@ pub fn run(ctx: &Context, args: &QuizArgs) -> Result<(), Error> {
 
     let score = scoring::score(bank, &answers);
     let view = ctx.view();
+    if args.format == ResultFormat::Markdown {
+        crate::render::plain_only();
+    }
     emit(|w| match args.format {
-        Format::Json => json::result(w, &view, &answers, &score),
-        Format::Text => {
+        ResultFormat::Json => json::result(w, &view, &answers, &score),
+        ResultFormat::Markdown => markdown::result(w, &view, &answers, &score),
+        ResultFormat::Text => {
             if scripted && !args.quiet {
                 result::transcript(w, &view, &answers)?;
             }
             result::result(w, &view, &answers, &score)
         }
     })?;
+    if !scripted && args.save_answers.is_none() {
+        // How to keep the answers, once the result is there to want them for.
+        let hint = console::style(ctx.msg().save_hint).for_stderr().dim();
+        let _ = writeln!(std::io::stderr(), "{hint}");
+    }
     saved
 }
 

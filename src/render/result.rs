@@ -84,6 +84,8 @@ pub fn result(w: &mut dyn Write, view: &View, answers: &Answers, score: &Score) 
         let line = format!("{}: {} ({})", q.topic.get(lang), c.label.get(lang), signed(c.weight));
         view.paragraph(w, "  •", 4, &line)?;
     }
+    writeln!(w)?;
+    flips(w, view, score)?;
     if !score.advice.is_empty() {
         writeln!(w)?;
         writeln!(w, "{}", msg.next_heading.bold())?;
@@ -93,4 +95,34 @@ pub fn result(w: &mut dyn Write, view: &View, answers: &Answers, score: &Score) 
     }
     writeln!(w)?;
     view.paragraph_dimmed(w, "", 0, bank.disclaimer.get(lang))
+}
+
+/// Writes "What would change it": how far the score is from the threshold, and the smallest
+/// sets of changed answers that would flip the verdict, worded as conditions.
+fn flips(w: &mut dyn Write, view: &View, score: &Score) -> io::Result<()> {
+    let msg = view.msg();
+    writeln!(w, "{}", msg.flips_heading.bold())?;
+    view.paragraph(w, "  ", 2, &super::margin_line(view, score))?;
+    let Some(first) = score.flips.first() else {
+        return view.paragraph(w, "  ", 2, msg.flips_none);
+    };
+    view.paragraph(w, "  ", 2, &super::flips_intro(view, first.changes.len()))?;
+    for (i, flip) in score.flips.iter().enumerate() {
+        if i > 0 && flip.changes.len() > 1 {
+            view.paragraph(w, "  •", 4, &super::flip_variant(view, first, flip, |s| s.into()))?;
+            continue;
+        }
+        let last = flip.changes.len() - 1;
+        for (n, change) in flip.changes.iter().enumerate() {
+            let mut line = super::change_text(view, change, |s| s.into());
+            if n > 0 {
+                line = format!("{} {line}", msg.flips_and);
+            }
+            if n == last {
+                line = format!("{line} → {}.", super::verdict_after(view, score, flip));
+            }
+            view.paragraph(w, if n == 0 { "  •" } else { "" }, 4, &line)?;
+        }
+    }
+    Ok(())
 }
