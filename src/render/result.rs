@@ -119,7 +119,8 @@ fn flips(w: &mut dyn Write, view: &View, score: &Score) -> io::Result<()> {
                 line = format!("{} {line}", msg.flips_and);
             }
             if n == last {
-                line = format!("{line} → {}.", super::verdict_after(view, score, flip));
+                // A no-break space keeps the arrow with the verdict when the line wraps.
+                line = format!("{line} →\u{a0}{}.", super::verdict_after(view, score, flip));
             }
             view.paragraph(w, if n == 0 { "  •" } else { "" }, 4, &line)?;
         }
