@@ -1517,3 +1517,15 @@ fn errors_speak_korean_with_lang_ko_or_a_korean_locale() {
     english.env("LANG", "ko_KR.UTF-8").write_stdin("backend\nfnu = 1\n");
     assert!(failure(&mut english, 65).contains("there is no question `fnu`"));
 }
+
+/// The note on keeping the answers is for interactive runs only: a scripted run, which read its
+/// answers from a file already, says nothing of it, in any format.
+#[test]
+fn scripted_runs_print_no_note_on_saving_the_answers() {
+    for format in ["text", "json", "markdown"] {
+        let mut cmd = common::run(&["quiz", "--format", format]);
+        cmd.write_stdin(common::all_nth(1));
+        let run = common::Run::of(cmd).expect(0);
+        assert!(run.stderr.is_empty(), "{format}: stderr of a scripted run: {:?}", run.stderr);
+    }
+}

@@ -74,11 +74,19 @@ pub fn run(ctx: &Context, args: &QuizArgs) -> Result<(), Error> {
         }
     })?;
     if !scripted && args.save_answers.is_none() {
-        // How to keep the answers, once the result is there to want them for.
-        let hint = console::style(ctx.msg().save_hint).for_stderr().dim();
-        let _ = writeln!(std::io::stderr(), "{hint}");
+        save_hint(ctx);
     }
     saved
+}
+
+/// After an interactive result, one dim note on stderr: how to keep the answers, now that
+/// the result is there to want them for. Wrapped to stderr's width, each line dimmed alone.
+fn save_hint(ctx: &Context) {
+    let width = crate::term::columns(&console::Term::stderr()).unwrap_or(crate::term::DEFAULT_WIDTH);
+    let mut stderr = std::io::stderr().lock();
+    for line in crate::wrap::wrap(ctx.msg().save_hint, width) {
+        let _ = writeln!(stderr, "{}", console::style(line).for_stderr().dim());
+    }
 }
 
 fn save(ctx: &Context, path: &Path, answers: &Answers, scripted: bool) -> Result<(), Error> {
