@@ -120,7 +120,7 @@ pub struct QuizArgs {
     pub quiet: bool,
 }
 
-/// An output format.
+/// The output format of `mlcheck questions`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Text for people
