@@ -82,6 +82,13 @@ fn korean_ml_at_40_columns() {
 }
 
 #[test]
+fn korean_stay_at_30_columns_the_narrowest_layout() {
+    // Five changes needed: the longest "what would change it" the built-in bank gives.
+    let text = render("ko-stay-30", &["--lang", "ko", "quiz", "--quiet"], STAY, 30);
+    assert!(text.contains("결과가 바뀌려면\n"));
+}
+
+#[test]
 fn korean_stay_with_transcript_at_40_columns() {
     render("ko-stay-transcript-40", &["--lang", "ko", "quiz"], STAY, 40);
 }
