@@ -6,7 +6,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::lang::Lang;
 
-/// The end of `mlcheck --help` and of the man page: what the short help has no room for.
+/// The end of `mlcheck --help`: a summary of what the short help has no room for. The man
+/// page leaves it out and has full sections instead (`commands/man.rs`).
 const AFTER_LONG_HELP: &str = "\
 Answers files (mlcheck quiz --answers FILE, or a pipe):
   One answer per line: the choice number or key (`mlcheck questions` lists them). A line
@@ -34,65 +35,167 @@ Environment:
                   mlcheck walks you through the five usual reasons (ML seems hard, the jobs, the \
                   wages, being future-proof, the fun), shows the counterpoints of Roman Orac's \
                   article \"5 Reasons You Don't Need to Learn Machine Learning\", asks a few \
-                  reality checks and recommends: go into ML, or stay in front-end, back-end or mobile.",
+                  reality checks and recommends: go into ML, or stay in front-end, back-end or mobile.\n\n\
+                  The options of a command follow it (mlcheck quiz --help lists them); --questions, \
+                  --lang and --color may also come before it, as in mlcheck --lang ko quiz.",
     arg_required_else_help = true,
     max_term_width = 100,
     after_long_help = AFTER_LONG_HELP
 )]
 pub struct Cli {
-    /// Use this question bank instead of the built-in one
-    #[arg(long, global = true, value_name = "FILE")]
-    pub questions: Option<PathBuf>,
-
-    /// Language of the texts [default: from LC_ALL, LC_MESSAGES or LANG; else English]
-    #[arg(long, global = true, value_enum, value_name = "LANG")]
-    pub lang: Option<Lang>,
-
-    /// When to use colour (NO_COLOR turns off "auto")
-    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
-    pub color: ColorWhen,
+    /// `--questions`, `--lang` and `--color` given before the command (`mlcheck --lang ko
+    /// quiz`): hidden from help, they apply to a command that takes them. [`Cli::bank_args`]
+    /// merges them with the command's own.
+    #[command(flatten)]
+    pub leading: LeadingArgs,
 
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The options of every command that reads a bank and shows its texts. A subcommand that
+/// acts on them flattens this struct into its own arguments (`#[command(flatten)] bank:
+/// BankArgs`) and returns it from [`Command::bank_args`]; one that doesn't, leaves it out,
+/// so its help doesn't list options that would do nothing there.
+#[derive(Debug, Clone, Default, Args)]
+pub struct BankArgs {
+    /// The question bank, instead of the built-in one.
+    #[arg(long, value_name = "FILE", help = QUESTIONS_HELP)]
+    pub questions: Option<PathBuf>,
+
+    /// The language of the texts, instead of the locale's.
+    #[arg(long, value_enum, value_name = "LANG", ignore_case = true, help = LANG_HELP)]
+    pub lang: Option<Lang>,
+
+    /// When to colour output (`None`: auto).
+    #[arg(long, value_enum, value_name = "WHEN", ignore_case = true, help = COLOR_HELP)]
+    pub color: Option<ColorWhen>,
+}
+
+/// [`BankArgs`] before the command: the same options, accepted there for `mlcheck --lang ko
+/// quiz`, and hidden so that help shows each option only after the commands it acts on.
+/// (Completion scripts still offer them there, with the same help.)
+#[derive(Debug, Clone, Default, Args)]
+pub struct LeadingArgs {
+    /// The question bank, instead of the built-in one.
+    #[arg(long, value_name = "FILE", hide = true, help = QUESTIONS_HELP)]
+    pub questions: Option<PathBuf>,
+
+    /// The language of the texts, instead of the locale's.
+    #[arg(long, value_enum, value_name = "LANG", ignore_case = true, hide = true, help = LANG_HELP)]
+    pub lang: Option<Lang>,
+
+    /// When to colour output (`None`: auto).
+    #[arg(long, value_enum, value_name = "WHEN", ignore_case = true, hide = true, help = COLOR_HELP)]
+    pub color: Option<ColorWhen>,
+}
+
+/// Help of `--questions`, before or after the command.
+const QUESTIONS_HELP: &str = "Use this question bank instead of the built-in one";
+/// Help of `--lang`, before or after the command.
+const LANG_HELP: &str = "Language of the texts [default: from LC_ALL, LC_MESSAGES or LANG; else English]";
+/// Help of `--color`, before or after the command.
+const COLOR_HELP: &str = "When to use colour [default: auto] (NO_COLOR turns off \"auto\")";
+
+impl Cli {
+    /// The bank, language and colour options in effect: the command's own, else those given
+    /// before it. A command without [`BankArgs`] gets the leading ones; `--lang` still picks
+    /// the language of its errors.
+    pub fn bank_args(&self) -> BankArgs {
+        let own = self.command.bank_args().cloned().unwrap_or_default();
+        let lead = &self.leading;
+        BankArgs {
+            questions: own.questions.or_else(|| lead.questions.clone()),
+            lang: own.lang.or(lead.lang),
+            color: own.color.or(lead.color),
+        }
+    }
 }
 
 /// What to do.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Take the quiz: interactive in a terminal, scripted when answers come from a file or a pipe
+    ///
+    /// In a terminal, the questions are asked on standard error (arrow keys to move, Enter to
+    /// choose, Esc to go back) and the article's counterpoint follows each myth. With --answers
+    /// or a pipe on standard input, mlcheck never waits for the keyboard: it prints a transcript
+    /// of the questions and answers, then the result.
+    ///
+    /// The result, on standard output, recommends going into machine learning or staying on
+    /// your track, and shows the score against the threshold, what pushed it myth by myth, the
+    /// answers that decided it, the fewest changed answers that would change it and what to do
+    /// next. --format json and --format markdown give the same result for scripts and for pasting.
     Quiz(QuizArgs),
     /// Print the question bank: ids, prompts, numbered choices with keys and weights
+    ///
+    /// Every question with its id, its prompt and its numbered choices, each with its key and
+    /// weight: what an answers file may use. The score is the sum of the chosen weights.
     Questions {
         /// Output format
-        #[arg(long, value_enum, default_value_t = Format::Text)]
+        #[arg(long, value_enum, default_value_t = Format::Text, ignore_case = true)]
         format: Format,
+
+        #[command(flatten)]
+        bank: BankArgs,
     },
     /// Read the five myths with their counterpoints and reality checks, without the quiz
+    ///
+    /// Each myth of the article with its counterpoint and the reality checks that go with it;
+    /// with an ID, only that myth.
     Myths {
         /// Output format
-        #[arg(long, value_enum, default_value_t = ReadingFormat::Text)]
+        #[arg(long, value_enum, default_value_t = ReadingFormat::Text, ignore_case = true)]
         format: ReadingFormat,
 
         /// Print only this myth
         #[arg(ignore_case = true, value_parser = clap::builder::PossibleValuesParser::new(crate::bank::MYTHS))]
         id: Option<String>,
+
+        #[command(flatten)]
+        bank: BankArgs,
     },
-    /// Check a question bank and report every problem as FILE:LINE:COLUMN
+    /// Check question banks and report every problem as FILE:LINE:COLUMN
+    ///
+    /// Reads each bank, reports every problem found as FILE:LINE:COLUMN followed by what is
+    /// wrong, and a valid bank gets a one-line summary. With several banks the exit status is
+    /// the worst one: 66 if a file can't be opened, else 65 if any bank is invalid.
     Check {
-        /// The bank to check [default: --questions, else the built-in bank]
-        file: Option<PathBuf>,
+        /// The banks to check ("-" for stdin) [default: the built-in bank]
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
     },
     /// Print a completion script for a shell
+    ///
+    /// Prints the script for SHELL on standard output, to be saved where the shell looks for
+    /// completions, for example: mlcheck completions bash >
+    /// ~/.local/share/bash-completion/completions/mlcheck
     Completions {
         /// The shell
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff), for `man -l -` or a man directory
+    /// Print the man page (roff), for "man -l -" or a man directory
+    ///
+    /// Prints mlcheck(1), or with SUBCOMMAND the page of that subcommand, as roff on standard
+    /// output: read it with mlcheck man | man -l -, or install it, for example with mlcheck man
+    /// quiz > ~/.local/share/man/man1/mlcheck-quiz.1
     Man {
         /// The page of this subcommand (mlcheck-quiz(1) and so on) instead of mlcheck(1)
-        #[arg(value_parser = ["quiz", "questions", "myths", "check", "completions", "man"])]
+        #[arg(value_name = "SUBCOMMAND")]
         subcommand: Option<String>,
     },
+}
+
+impl Command {
+    /// The [`BankArgs`] this command takes, if it takes them. Every command that flattens
+    /// them returns them here (the match has no catch-all, so a new command must choose).
+    pub fn bank_args(&self) -> Option<&BankArgs> {
+        match self {
+            Command::Quiz(args) => Some(&args.bank),
+            Command::Questions { bank, .. } | Command::Myths { bank, .. } => Some(bank),
+            Command::Check { .. } | Command::Completions { .. } | Command::Man { .. } => None,
+        }
+    }
 }
 
 /// Options of `mlcheck quiz`.
@@ -112,12 +215,15 @@ pub struct QuizArgs {
     pub save_answers: Option<PathBuf>,
 
     /// Output format of the result
-    #[arg(long, value_enum, default_value_t = ResultFormat::Text)]
+    #[arg(long, value_enum, default_value_t = ResultFormat::Text, ignore_case = true)]
     pub format: ResultFormat,
 
     /// In scripted text mode, print only the result, not the transcript
     #[arg(long, short)]
     pub quiet: bool,
+
+    #[command(flatten)]
+    pub bank: BankArgs,
 }
 
 /// The output format of `mlcheck questions`.
@@ -150,9 +256,10 @@ pub enum ReadingFormat {
 }
 
 /// When to colour output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
 pub enum ColorWhen {
     /// When the stream is a terminal, NO_COLOR is unset and TERM is not "dumb"
+    #[default]
     Auto,
     /// Always, even into a pipe
     Always,
@@ -190,9 +297,28 @@ pub fn exit_with(err: clap::Error) -> ! {
     std::process::exit(err.exit_code())
 }
 
-/// The clap command, for completions, the man page and tests.
+/// The clap command, for parsing, completions, the man page and tests. `mlcheck man` takes
+/// the name of every visible subcommand, read from the definition itself, so a new
+/// subcommand gets its page without a list to keep up to date.
 pub fn command() -> clap::Command {
-    <Cli as clap::CommandFactory>::command()
+    let command = <Cli as clap::CommandFactory>::command();
+    let pages: Vec<String> = subcommand_names(&command);
+    command.mut_subcommand("man", |man| {
+        man.mut_arg("subcommand", |arg| arg.value_parser(clap::builder::PossibleValuesParser::new(pages)))
+    })
+}
+
+/// The names of the visible subcommands of `command`, in their order (not clap's own `help`,
+/// which is added only when the command is built).
+pub fn subcommand_names(command: &clap::Command) -> Vec<String> {
+    command.get_subcommands().filter(|sub| !sub.is_hide_set()).map(|sub| sub.get_name().to_string()).collect()
+}
+
+/// Parses the process's command line with [`command`].
+pub fn parse() -> Result<Cli, clap::Error> {
+    let mut command = command();
+    let mut matches = command.try_get_matches_from_mut(std::env::args_os())?;
+    <Cli as clap::FromArgMatches>::from_arg_matches_mut(&mut matches).map_err(|err| err.format(&mut command))
 }
 
 #[cfg(test)]
@@ -200,5 +326,15 @@ mod tests {
     #[test]
     fn verify_cli() {
         super::command().debug_assert();
+    }
+
+    #[test]
+    fn man_takes_every_subcommand_and_nothing_else() {
+        let command = super::command();
+        let man = command.find_subcommand("man").unwrap();
+        let arg = man.get_arguments().find(|a| a.get_id() == "subcommand").unwrap();
+        let values: Vec<String> = arg.get_possible_values().iter().map(|v| v.get_name().to_string()).collect();
+        assert_eq!(values, ["quiz", "questions", "myths", "check", "completions", "man"]);
+        assert_eq!(values, super::subcommand_names(&command));
     }
 }

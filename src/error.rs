@@ -45,6 +45,10 @@ pub enum Error {
     /// The reader of stdout went away: a normal end, reported by nothing.
     #[error("broken pipe")]
     BrokenPipe,
+    /// Already reported on stderr as it happened (`check` with several banks); only the
+    /// exit status is left to give.
+    #[error("see above")]
+    Reported(ExitCode),
 }
 
 fn answers_message(name: &str, error: &AnswersError, lang: Lang) -> String {
@@ -65,6 +69,7 @@ impl Error {
             Error::Bank(_) | Error::Answers { .. } => ExitCode::DataError,
             Error::Terminal(_) | Error::Output(_) | Error::Save { .. } => ExitCode::GeneralError,
             Error::BrokenPipe => ExitCode::Success,
+            Error::Reported(code) => *code,
         }
     }
 
@@ -96,7 +101,7 @@ impl Error {
         use std::io::Write;
         let mut stderr = std::io::stderr().lock();
         let _ = match self {
-            Error::BrokenPipe => Ok(()),
+            Error::BrokenPipe | Error::Reported(_) => Ok(()),
             Error::Bank(e) => writeln!(stderr, "{e}"),
             other => writeln!(stderr, "mlcheck: {}", other.message(lang)),
         };

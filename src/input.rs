@@ -1,6 +1,7 @@
 //! Reads answers files and banks with a size limit, so a huge file, a pipe that never
 //! ends or /dev/zero is refused after reading at most `limit + 1` bytes. Checks the bytes
-//! are text (UTF-8, no NUL) and names the line where they are not; drops a UTF-8 BOM.
+//! are text (UTF-8, no NUL) and names the line where they are not; drops a UTF-8 BOM; tells
+//! a UTF-16 or UTF-32 file (what Windows PowerShell 5's `>` writes) to be saved as UTF-8.
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -41,6 +42,12 @@ pub enum InputError {
     /// Bytes that are not UTF-8, first on this line.
     #[error("{name}:{line}: is not UTF-8 text (invalid byte 0x{byte:02X}); save the file as UTF-8")]
     NotUtf8 { name: String, line: usize, byte: u8 },
+    /// UTF-16 or UTF-32 text, told by its byte order mark or by where its NUL bytes are.
+    #[error(
+        "{name}: is {encoding} text, not UTF-8; save the file as UTF-8 (in PowerShell 5, \
+         `Out-File -Encoding utf8` instead of `>`)"
+    )]
+    WideText { name: String, encoding: &'static str },
     /// A NUL byte, first on this line.
     #[error("{name}:{line}: contains a NUL byte; is this a binary file?")]
     Nul { name: String, line: usize },
@@ -67,13 +74,23 @@ impl InputError {
             InputError::NotUtf8 { name, line, byte } => {
                 format!("{name}:{line}: UTF-8 텍스트가 아닙니다(잘못된 바이트 0x{byte:02X}). 파일을 UTF-8로 저장하세요")
             }
+            InputError::WideText { name, encoding } => format!(
+                "{name}: UTF-8이 아니라 {encoding} 텍스트입니다. 파일을 UTF-8로 저장하세요 \
+                 (PowerShell 5에서는 `>` 대신 `Out-File -Encoding utf8`)"
+            ),
             InputError::Nul { name, line } => format!("{name}:{line}: NUL 바이트가 있습니다. 바이너리 파일인가요?"),
         }
     }
 
     /// Whether the failure is about the file's content (bad data) rather than getting at it.
     pub fn is_bad_data(&self) -> bool {
-        matches!(self, InputError::TooLarge { .. } | InputError::NotUtf8 { .. } | InputError::Nul { .. })
+        matches!(
+            self,
+            InputError::TooLarge { .. }
+                | InputError::NotUtf8 { .. }
+                | InputError::WideText { .. }
+                | InputError::Nul { .. }
+        )
     }
 }
 
@@ -129,6 +146,9 @@ fn decode_text(mut bytes: Vec<u8>, name: &str) -> Result<String, InputError> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
+    if let Some(encoding) = wide_encoding(&bytes) {
+        return Err(InputError::WideText { name: name.to_string(), encoding });
+    }
     let line_of = |offset: usize| bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
         return Err(InputError::Nul { name: name.to_string(), line: line_of(pos) });
@@ -141,6 +161,48 @@ fn decode_text(mut bytes: Vec<u8>, name: &str) -> Result<String, InputError> {
             let line = bytes[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
             Err(InputError::NotUtf8 { name: name.to_string(), line, byte: bytes[pos] })
         }
+    }
+}
+
+/// How many leading bytes [`wide_encoding`] looks at when there is no byte order mark.
+const SNIFF: usize = 512;
+
+/// The name of the UTF-16 or UTF-32 encoding `bytes` are in, if they are: told by a byte
+/// order mark, else by NUL bytes in the first [`SNIFF`] bytes that all fall at the same place
+/// in each pair (ASCII in UTF-16: `a\0b\0` little-endian, `\0a\0b` big-endian) or each
+/// group of four (ASCII in UTF-32). UTF-8 text has no NUL at all, so there is no false alarm
+/// on text; a binary file with scattered NULs is still told it has a NUL byte.
+fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
+    const BOMS: [(&[u8], &str); 4] = [
+        (b"\xFF\xFE\0\0", "UTF-32LE"),
+        (b"\0\0\xFE\xFF", "UTF-32BE"),
+        (b"\xFF\xFE", "UTF-16LE"),
+        (b"\xFE\xFF", "UTF-16BE"),
+    ];
+    if let Some((_, name)) = BOMS.iter().find(|(bom, _)| bytes.starts_with(bom)) {
+        return Some(name);
+    }
+    let head = &bytes[..bytes.len().min(SNIFF)];
+    // NULs and bytes by position modulo 4. Wide text of ASCII (every TOML bank, every answers
+    // file) has its NULs at the same places of each pair or group of four, and none elsewhere.
+    let (mut nuls, mut places) = ([0usize; 4], [0usize; 4]);
+    for (i, &b) in head.iter().enumerate() {
+        places[i % 4] += 1;
+        nuls[i % 4] += usize::from(b == 0);
+    }
+    // At least half: text that is not all ASCII has fewer NULs, but a bank has plenty of ASCII.
+    let mostly = |nul: usize, of: usize| of > 0 && nul * 2 >= of;
+    let (even, odd) = (nuls[0] + nuls[2], nuls[1] + nuls[3]);
+    if head.len() >= 8 && nuls[0] == 0 && mostly(nuls[2], places[2]) && mostly(nuls[3], places[3]) {
+        Some("UTF-32LE")
+    } else if head.len() >= 8 && nuls[3] == 0 && mostly(nuls[0], places[0]) && mostly(nuls[1], places[1]) {
+        Some("UTF-32BE")
+    } else if even == 0 && mostly(odd, places[1] + places[3]) {
+        Some("UTF-16LE")
+    } else if odd == 0 && mostly(even, places[0] + places[2]) {
+        Some("UTF-16BE")
+    } else {
+        None
     }
 }
 
@@ -179,6 +241,35 @@ mod tests {
         assert!(matches!(err, InputError::NotUtf8 { line: 3, byte: 0xFF, .. }), "{err:?}");
         let err = read(b"one\n\0", 100).unwrap_err();
         assert!(matches!(err, InputError::Nul { line: 2, .. }), "{err:?}");
+    }
+
+    fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+        let units = std::iter::once(0xFEFF).filter(|_| bom).chain(text.encode_utf16());
+        units.flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() }).collect()
+    }
+
+    #[test]
+    fn tells_utf16_and_utf32_apart_from_binary() {
+        let wide = |bytes: &[u8]| match read(bytes, 10_000) {
+            Err(InputError::WideText { encoding, .. }) => Some(encoding),
+            _ => None,
+        };
+        for text in ["1\n", "track = backend\nhard = 2\n", "version = 1\n# 한국어 주석\ntitle = { ko = \"제목\" }\n"]
+        {
+            for bom in [true, false] {
+                assert_eq!(wide(&utf16(text, false, bom)), Some("UTF-16LE"), "{text:?} bom {bom}");
+                assert_eq!(wide(&utf16(text, true, bom)), Some("UTF-16BE"), "{text:?} bom {bom}");
+            }
+            let utf32: Vec<u8> = text.chars().flat_map(|c| (c as u32).to_le_bytes()).collect();
+            assert_eq!(wide(&utf32), Some("UTF-32LE"), "{text:?}");
+            let utf32: Vec<u8> = text.chars().flat_map(|c| (c as u32).to_be_bytes()).collect();
+            assert_eq!(wide(&utf32), Some("UTF-32BE"), "{text:?}");
+        }
+        assert_eq!(wide(b"\xFF\xFE"), Some("UTF-16LE"), "a BOM alone says enough");
+        // Binary with NULs here and there, and UTF-8 text, are not wide text.
+        assert_eq!(wide(b"\x7FELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0"), None);
+        assert!(matches!(read(b"one\n\0", 100), Err(InputError::Nul { .. })));
+        assert!(read("한국어 text\n".as_bytes(), 100).is_ok());
     }
 
     #[test]

@@ -59,19 +59,20 @@ impl Context {
 /// Runs the command line; the caller turns the result into an exit code. `locale` is the
 /// language the environment asks for (see [`Lang::from_locale`]).
 pub fn run(cli: Cli, locale: Lang) -> Result<(), Error> {
-    let term = Terminal::detect(cli.color);
+    let opts = cli.bank_args();
+    let term = Terminal::detect(opts.color.unwrap_or_default());
     match &cli.command {
         Command::Completions { shell } => commands::completions::run(*shell),
         Command::Man { subcommand } => commands::man::run(subcommand.as_deref()),
-        Command::Check { file } => commands::check::run(file.as_deref().or(cli.questions.as_deref())),
+        Command::Check { files } => commands::check::run(files, opts.questions.as_deref(), opts.lang.unwrap_or(locale)),
         command => {
-            let bank = load_bank(cli.questions.as_deref())?;
-            let lang = bank.resolve_lang(cli.lang, locale).map_err(Error::Usage)?;
+            let bank = load_bank(opts.questions.as_deref())?;
+            let lang = bank.resolve_lang(opts.lang, locale).map_err(Error::Usage)?;
             let ctx = Context { bank, lang, term };
             match command {
                 Command::Quiz(args) => commands::quiz::run(&ctx, args),
-                Command::Questions { format } => commands::questions::run(&ctx, *format),
-                Command::Myths { format, id } => commands::myths::run(&ctx, *format, id.as_deref()),
+                Command::Questions { format, .. } => commands::questions::run(&ctx, *format),
+                Command::Myths { format, id, .. } => commands::myths::run(&ctx, *format, id.as_deref()),
                 Command::Completions { .. } | Command::Man { .. } | Command::Check { .. } => {
                     unreachable!("handled above")
                 }

@@ -149,6 +149,53 @@ fn answers_nul_byte_names_the_line() {
     run.stderr_has(&["NUL"]);
 }
 
+/// `text` in UTF-16, little- or big-endian, with or without a byte order mark.
+fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+    let units = std::iter::once(0xFEFF).filter(|_| bom).chain(text.encode_utf16());
+    units.flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() }).collect()
+}
+
+/// Every UTF-16 form of `text`: (file name, bytes, the encoding the message must name).
+fn utf16_forms(text: &str, ext: &str) -> Vec<(String, Vec<u8>, &'static str)> {
+    let mut forms = Vec::new();
+    for (big_endian, encoding) in [(false, "UTF-16LE"), (true, "UTF-16BE")] {
+        for bom in [true, false] {
+            let name = format!("{}-{}.{ext}", encoding.to_lowercase(), if bom { "bom" } else { "nobom" });
+            forms.push((name, utf16(text, big_endian, bom), encoding));
+        }
+    }
+    forms
+}
+
+#[test]
+fn answers_in_utf16_are_told_to_be_saved_as_utf8() {
+    // What Windows PowerShell 5's `>` writes: UTF-16LE with a BOM. Without a BOM, the NULs
+    // of wide ASCII text give it away; either way, not "contains a NUL byte".
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes, encoding) in utf16_forms(&read_fixture("plain.txt"), "txt") {
+        fs::write(dir.path().join(&name), &bytes).unwrap();
+        let run = run_in(dir.path(), &["quiz", "--answers", &name]).expect_error(65, &format!("{name}: "));
+        run.stderr_has(&[encoding, "save the file as UTF-8"]);
+        assert!(!run.stderr.contains("NUL"), "{name}: not a NUL-byte message:\n{}", run.stderr);
+        // From a pipe too.
+        let mut cmd = common::run(&["quiz", "--answers", "-"]);
+        cmd.timeout(HANG_GUARD).write_stdin(bytes);
+        Run::of(cmd).expect_error(65, "<stdin>: ").stderr_has(&[encoding, "UTF-8"]);
+    }
+}
+
+#[test]
+fn answers_in_utf16_are_told_in_korean_too() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), utf16(&read_fixture("plain.txt"), false, true)).unwrap();
+    for (env, args) in [("en_US.UTF-8", &["--lang", "ko"][..]), ("ko_KR.UTF-8", &[][..])] {
+        let mut cmd = common::run(args);
+        cmd.args(["quiz", "--answers", "a.txt"]).current_dir(dir.path()).env("LANG", env).timeout(HANG_GUARD);
+        let run = Run::of(cmd).expect_error(65, "a.txt: ");
+        run.stderr_has(&["UTF-16LE", "UTF-8로 저장하세요"]);
+    }
+}
+
 #[test]
 fn answers_crlf_and_bom_give_the_same_result_as_lf() {
     let dir = workdir(&["plain.txt", "messy-keys.txt"]);
@@ -440,6 +487,18 @@ fn bank_nul_byte_names_the_line() {
     fs::write(dir.path().join("nul.toml"), &text).unwrap();
     for run in bank_fails(dir.path(), "nul.toml", 65, &format!("mlcheck: nul.toml:{line}: ")) {
         run.stderr_has(&["NUL"]);
+    }
+}
+
+#[test]
+fn bank_in_utf16_is_told_to_be_saved_as_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes, encoding) in utf16_forms(&shipped_bank(), "toml") {
+        fs::write(dir.path().join(&name), &bytes).unwrap();
+        for run in bank_fails(dir.path(), &name, 65, &format!("mlcheck: {name}: ")) {
+            run.stderr_has(&[encoding, "save the file as UTF-8"]);
+            assert!(!run.stderr.contains("NUL"), "{name}: not a NUL-byte message:\n{}", run.stderr);
+        }
     }
 }
 

@@ -51,8 +51,8 @@ struct Problem {
     message: String,
 }
 
-/// The `NAME:LINE:COLUMN: message` lines of `output`.
-fn problems(output: &str, name: &str) -> Vec<Problem> {
+/// The `NAME:LINE:COLUMN: message` lines of `output`, warnings included.
+fn diagnostics(output: &str, name: &str) -> Vec<Problem> {
     let prefix = format!("{name}:");
     output
         .lines()
@@ -64,6 +64,19 @@ fn problems(output: &str, name: &str) -> Vec<Problem> {
             let message = parts.next()?.strip_prefix(' ')?.to_string();
             Some(Problem { line, column, message })
         })
+        .collect()
+}
+
+/// The `NAME:LINE:COLUMN: message` problem lines of `output`.
+fn problems(output: &str, name: &str) -> Vec<Problem> {
+    diagnostics(output, name).into_iter().filter(|p| !p.message.starts_with("warning: ")).collect()
+}
+
+/// The `NAME:LINE:COLUMN: warning: message` lines of `output`, `warning: ` removed.
+fn warnings(output: &str, name: &str) -> Vec<Problem> {
+    diagnostics(output, name)
+        .into_iter()
+        .filter_map(|p| Some(Problem { message: p.message.strip_prefix("warning: ")?.to_string(), ..p }))
         .collect()
 }
 
@@ -131,7 +144,11 @@ fn toml_syntax_error() {
 
 #[test]
 fn duplicate_question_id() {
-    one_defect("duplicate-id.toml", Some("\"colleague\""), &["duplicate", "colleague"]);
+    // The message says where the first question with that id is.
+    let ids = lines_with(&bank_text("duplicate-id.toml"), "id = \"colleague\"");
+    assert_eq!(ids.len(), 2, "the fixture has the id twice");
+    let first = format!("line {}", ids[0]);
+    one_defect("duplicate-id.toml", Some("\"colleague\""), &["duplicate", "colleague", &first]);
 }
 
 #[test]
@@ -139,7 +156,10 @@ fn duplicate_choice_key() {
     let text = bank_text("duplicate-choice-key.toml");
     let line = line_with(&text, "# DEFECT");
     assert!(text.lines().nth(line - 1).unwrap().contains("key = \"yes\""), "the fixture's marker moved");
-    one_defect("duplicate-choice-key.toml", Some("\"yes\""), &["duplicate", "yes", "data-work"]);
+    // The first `yes` of the same question: the last one above the defect.
+    let first = lines_with(&text, "key = \"yes\"").into_iter().filter(|&l| l < line).max().unwrap();
+    let first = format!("line {first}");
+    one_defect("duplicate-choice-key.toml", Some("\"yes\""), &["duplicate", "yes", "data-work", &first]);
 }
 
 #[test]
@@ -264,7 +284,119 @@ fn unknown_language_in_a_text() {
 
 #[test]
 fn advice_naming_a_missing_question() {
-    one_defect("advice-missing-question.toml", Some("\"same-salary\""), &["same-salary"]);
+    // Nothing close enough to guess: the message lists the questions there are.
+    let run =
+        one_defect("advice-missing-question.toml", Some("\"same-salary\""), &["same-salary", "the questions are"]);
+    for (id, _) in common::bank_questions() {
+        assert!(run.stderr.contains(&id), "the list names `{id}`:\n{}", run.stderr);
+    }
+}
+
+#[test]
+fn advice_naming_a_question_with_a_typo_gets_a_guess() {
+    one_defect("advice-question-typo.toml", Some("\"colleage\""), &["`colleage`", "did you mean `colleague`?"]);
+}
+
+#[test]
+fn advice_naming_a_missing_choice_lists_the_choices() {
+    one_defect(
+        "advice-unknown-choice.toml",
+        Some("\"nope\""),
+        &["same-pay", "`nope`", "did you mean `no`?", "its choices are: yes, unsure, no"],
+    );
+}
+
+#[test]
+fn empty_languages_says_what_was_written_and_what_is_allowed() {
+    let run = one_defect("languages-empty.toml", Some("[]"), &["`languages = []`", "[\"en\"]", "[\"ko\"]"]);
+    // No follow-up about "the bank's languages (en)": nothing was listed, nothing is assumed.
+    assert!(warnings(&run.stderr, "languages-empty.toml").is_empty(), "{}", run.stderr);
+    assert!(!run.stderr.contains("(en)"), "{}", run.stderr);
+}
+
+#[test]
+fn uppercase_language_codes_get_a_guess_and_count_as_fixed() {
+    let name = "languages-uppercase.toml";
+    let text = bank_text(name);
+    let line = line_with(&text, "# DEFECT");
+    let run = check_fixture(name);
+    for (code, guess) in [("EN", "en"), ("KO", "ko")] {
+        let column = column_of(&text, line, &format!("\"{code}\""));
+        let words = ["`languages = [\"EN\", \"KO\"]`", &format!("`{code}`"), &format!("did you mean `{guess}`?")];
+        assert_problem(&run, name, line, Some(column), &words);
+    }
+    // Read as `["en", "ko"]`, the rest of the bank is fine: nothing else is reported.
+    assert_summary(&run, name, 2);
+    assert!(warnings(&run.stderr, name).is_empty(), "{}", run.stderr);
+}
+
+#[test]
+fn texts_in_an_unlisted_language_are_ignored_with_one_warning() {
+    // A copy of the shipped bank cut to English by its `languages` line alone.
+    let name = "unlisted-language.toml";
+    let text = bank_text(name);
+    let shipped = std::fs::read_to_string(common::builtin_bank()).unwrap();
+    let changed: Vec<_> = shipped.lines().zip(text.lines()).filter(|(a, b)| a != b).collect();
+    assert_eq!(changed.len(), 1, "one line differs from questions.toml: {changed:?}");
+    assert_eq!(shipped.lines().count(), text.lines().count());
+    assert!(changed[0].1.starts_with("languages = [\"en\"]"), "{changed:?}");
+
+    let run = run_in(&banks_dir(), &["check", name]).expect(0);
+    assert_eq!(run.stdout, format!("{name}: valid: 12 questions, in en\n"));
+    // One warning, at the first Korean text, with how many there are; nothing else.
+    let korean = text.matches("ko = \"").count();
+    assert!(korean > 50, "the fixture keeps its Korean texts");
+    let first = lines_with(&text, "ko = \"")[0];
+    let found = warnings(&run.stderr, name);
+    assert_eq!(run.stderr.lines().count(), 1, "one line on stderr:\n{}", run.stderr);
+    assert_eq!(found.len(), 1, "{}", run.stderr);
+    assert_eq!((found[0].line, found[0].column), (first, column_of(&text, first, "ko = \"") + 5), "{}", run.stderr);
+    for words in [&format!("{korean} texts in `ko`"), "ignored", "`languages = [\"en\"]`", "add \"ko\""] {
+        assert!(found[0].message.contains(words), "the warning says {words:?}: {}", found[0].message);
+    }
+
+    // The quiz ignores them: English as from the built-in bank, no Korean, no warning.
+    let dir = manifest_dir();
+    let fixture = banks_dir().join(name);
+    let fixture = fixture.to_str().unwrap();
+    for args in [&["quiz"][..], &["quiz", "--format", "json"]] {
+        let built_in = run_with_stdin(&dir, args, &common::all_nth(2)).expect(0);
+        let mut with_file = vec!["--questions", fixture];
+        with_file.extend_from_slice(args);
+        let custom = run_with_stdin(&dir, &with_file, &common::all_nth(2)).expect(0);
+        assert_eq!(custom.stdout, built_in.stdout, "{args:?}");
+        assert!(custom.stderr.is_empty(), "{args:?}: {}", custom.stderr);
+    }
+    let run = run_in(&dir, &["--questions", fixture, "--lang", "ko", "questions"]).expect(2);
+    assert!(run.stderr.contains("`ko`") && run.stderr.contains("--lang en"), "{}", run.stderr);
+}
+
+#[test]
+fn a_problem_and_an_unlisted_language_report_both() {
+    // Cut to English with a typo on the way: the warning is still said, beside the problem,
+    // and not counted as one.
+    let dir = tempfile::tempdir().unwrap();
+    let text = bank_text("unlisted-language.toml").replacen("summary = ", "sumary = ", 1);
+    std::fs::write(dir.path().join("both.toml"), &text).unwrap();
+    let run = run_in(dir.path(), &["check", "both.toml"]).expect(65);
+    assert_eq!(warnings(&run.stderr, "both.toml").len(), 1, "{}", run.stderr);
+    assert_problem(&run, "both.toml", line_with(&text, "sumary = "), Some(1), &["did you mean `summary`?"]);
+    assert_summary(&run, "both.toml", 1);
+}
+
+#[test]
+fn a_text_in_an_unknown_language_is_still_an_error() {
+    // `kr` is no language mlcheck knows: ignoring it would lose texts silently.
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::builtin_bank()).unwrap().replace(", ko = \"", ", kr = \"");
+    std::fs::write(dir.path().join("kr.toml"), &text).unwrap();
+    let run = run_in(dir.path(), &["check", "kr.toml"]).expect(65);
+    let first = lines_with(&text, "kr = \"")[0];
+    let count = text.matches("kr = \"").count();
+    let more = format!("and {} more texts", count - 1);
+    assert_problem(&run, "kr.toml", first, None, &["unknown language `kr`", &more, "did you mean `ko`?"]);
+    // Said once, and read as `ko`: no text is also reported as lacking its Korean.
+    assert_summary(&run, "kr.toml", 1);
 }
 
 #[test]
@@ -476,7 +608,76 @@ fn every_fixture_bank_fails_the_check_except_the_valid_one() {
     for entry in std::fs::read_dir(banks_dir()).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_str().unwrap().to_string();
-        let want = if name == "english-only.toml" { 0 } else { 65 };
+        let want = if ["english-only.toml", "unlisted-language.toml"].contains(&name.as_str()) { 0 } else { 65 };
         run_in(&banks_dir(), &["check", &name]).expect(want);
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// `check -` and several banks in one run.
+
+#[test]
+fn check_reads_a_bank_from_stdin() {
+    let shipped = std::fs::read_to_string(common::builtin_bank()).unwrap();
+    let run = run_with_stdin(&manifest_dir(), &["check", "-"], &shipped).expect(0);
+    assert_eq!(run.stdout, "<stdin>: valid: 12 questions, in en, ko\n");
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+
+    let text = bank_text("duplicate-id.toml");
+    let run = run_with_stdin(&banks_dir(), &["check", "-"], &text).expect(65);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    assert_problem(&run, "<stdin>", line_with(&text, "# DEFECT"), None, &["duplicate", "colleague"]);
+    assert_summary(&run, "<stdin>", 1);
+}
+
+#[test]
+fn check_several_banks_reports_each_and_exits_with_the_worst() {
+    let dir = banks_dir();
+    // Valid ones only: one line each on stdout, in order, exit 0.
+    let run = run_in(&dir, &["check", "english-only.toml", "../../../questions.toml"]).expect(0);
+    assert_eq!(
+        run.stdout,
+        "english-only.toml: valid: 12 questions, in en\n../../../questions.toml: valid: 12 questions, in en, ko\n"
+    );
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+
+    // A valid and an invalid one, the bank from stdin among them: 65, each reported.
+    let stdin = bank_text("english-only.toml");
+    let run = run_with_stdin(&dir, &["check", "duplicate-id.toml", "-", "wrong-kind.toml"], &stdin).expect(65);
+    assert_eq!(run.stdout, "<stdin>: valid: 12 questions, in en\n");
+    assert_summary(&run, "duplicate-id.toml", 1);
+    assert_summary(&run, "wrong-kind.toml", 1);
+    let at = |needle: &str| run.stderr.find(needle).unwrap_or_else(|| panic!("{needle:?} missing:\n{}", run.stderr));
+    assert!(at("duplicate-id.toml: 1 problem found") < at("wrong-kind.toml:"), "in order:\n{}", run.stderr);
+
+    // One that can't be opened outranks one that is invalid: 66, and the rest still checked.
+    let run = run_in(&dir, &["check", "duplicate-id.toml", "no-such-bank.toml", "english-only.toml"]).expect(66);
+    assert_eq!(run.stdout, "english-only.toml: valid: 12 questions, in en\n");
+    assert_summary(&run, "duplicate-id.toml", 1);
+    assert!(
+        run.stderr.lines().any(|l| l == "mlcheck: no-such-bank.toml: cannot open: no such file or directory"),
+        "{}",
+        run.stderr
+    );
+    let run = run_in(&dir, &["check", "no-such-bank.toml", "duplicate-id.toml"]).expect(66);
+    assert_summary(&run, "duplicate-id.toml", 1);
+}
+
+#[test]
+fn check_refuses_stdin_twice() {
+    let run = run_with_stdin(&banks_dir(), &["check", "-", "-"], "").expect(2);
+    assert!(run.stderr.starts_with("mlcheck: ") && run.stderr.contains("stdin"), "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+}
+
+#[test]
+fn readme_sample_of_the_language_warning_is_what_check_prints() {
+    let readme = include_str!("../README.md");
+    let marker = "$ mlcheck check mine.toml\n";
+    let start = readme.find(marker).expect("README shows the warning") + marker.len();
+    let sample: Vec<&str> = readme[start..].lines().take(2).collect();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("mine.toml"), bank_text("unlisted-language.toml")).unwrap();
+    let run = run_in(dir.path(), &["check", "mine.toml"]).expect(0);
+    assert_eq!(sample, [run.stderr.trim_end(), run.stdout.trim_end()], "README's sample differs from the output");
 }

@@ -1341,14 +1341,6 @@ fn completions_bash_is_a_script_for_mlcheck() {
     failure(&mut common::run(&["completions", "nosuchshell"]), 2);
 }
 
-#[test]
-fn man_prints_roff() {
-    let text = success_text(&mut common::run(&["man"]));
-    assert!(text.starts_with(".TH") || text.starts_with(".ie"), "{}", &text[..text.len().min(200)]);
-    assert!(text.contains(".TH mlcheck") || text.contains(".TH MLCHECK"), "{}", &text[..text.len().min(400)]);
-    assert!(text.contains("quiz"), "documents the quiz subcommand");
-}
-
 // ---------------------------------------------------------------------------------------------
 // stdout going away: a closed pipe, a full disk.
 // ---------------------------------------------------------------------------------------------
@@ -1488,17 +1480,6 @@ fn track_and_myth_ids_ignore_case_and_complete() {
     let bash = success_text(&mut common::run(&["completions", "bash"]));
     assert!(bash.contains("frontend backend mobile"), "--track completes its keys");
     assert!(bash.contains("hard jobs wages future-proof fun"), "myths completes the ids");
-}
-
-#[test]
-fn man_pages_for_every_subcommand_it_names() {
-    let main = success_text(&mut common::run(&["man"]));
-    assert!(main.contains("Exit status"), "the page documents exit codes");
-    for sub in ["quiz", "questions", "myths", "check", "completions", "man"] {
-        assert!(main.contains(&format!("mlcheck\\-{sub}(1)")), "mlcheck(1) names mlcheck-{sub}(1)");
-        let page = success_text(&mut common::run(&["man", sub]));
-        assert!(page.contains(&format!(".TH mlcheck-{sub} 1")), "{sub}: {}", &page[..200.min(page.len())]);
-    }
 }
 
 #[test]

@@ -87,6 +87,10 @@ fn check_decode(bytes: &[u8], result: Result<String, InputError>) -> Result<Opti
                     prop_assert_eq!(*line, line_at(body, pos), "wrong line for the invalid byte");
                     prop_assert_eq!(*byte, body[pos], "wrong invalid byte");
                 }
+                InputError::WideText { .. } => {
+                    let bom = body.starts_with(b"\xFF\xFE") || body.starts_with(b"\xFE\xFF");
+                    prop_assert!(bom || first_nul.is_some(), "UTF-16 or UTF-32 without a BOM or a NUL byte");
+                }
                 other => prop_assert!(false, "decode cannot fail with {other:?}"),
             }
             Ok(None)

@@ -1064,6 +1064,16 @@ fn stdin_a_terminal_but_stderr_not_exits_2_without_hanging() {
 }
 
 #[test]
+fn check_dash_from_the_keyboard_exits_2_without_waiting_for_a_bank() {
+    // `check -` reads a bank from stdin; from a terminal it would sit waiting for a bank to be
+    // typed, so it says how to pipe one in instead.
+    let mut pty = Pty::spawn(&quiz_setup(), &["check", "-"]);
+    assert_eq!(pty.exit_code(), 2, "{}", pty.dump());
+    let text = pty.screen_text();
+    assert!(text.contains("stdin is the keyboard") && text.contains("mlcheck check - < bank.toml"), "{}", pty.dump());
+}
+
+#[test]
 fn stdout_redirected_gets_the_plain_result_while_prompts_stay_on_the_terminal() {
     let bank = bank("en");
     let dir = tempfile::tempdir().unwrap();

@@ -204,6 +204,23 @@ impl Bank {
         validate::parse(text).map_err(|problems| BankError::new(name, text, problems))
     }
 
+    /// Parses and validates a bank for `mlcheck check`, which also reports the warnings:
+    /// what leaves the bank valid but is worth knowing (texts in a language the bank does
+    /// not list, which the quiz ignores).
+    pub fn check(name: &str, text: &str) -> Result<Checked, BankError> {
+        let outcome = validate::validate(text);
+        let index = LineIndex::new(text);
+        let warnings = positioned(&index, outcome.warnings);
+        match outcome.bank {
+            Some(bank) => Ok(Checked { bank, warnings: Warnings { name: sanitize::escape(name), list: warnings } }),
+            None => {
+                let mut err = BankError::new(name, text, outcome.problems);
+                err.warnings = warnings;
+                Err(err)
+            }
+        }
+    }
+
     /// The index of the question with this id.
     pub fn question_index(&self, id: &str) -> Option<usize> {
         self.questions.iter().position(|q| q.id == id)
@@ -265,26 +282,66 @@ pub struct BankError {
     pub name: String,
     /// At least one problem.
     pub problems: Vec<Problem>,
+    /// Warnings found on the way, for `mlcheck check` (see [`Bank::check`]); not displayed
+    /// with the problems.
+    pub warnings: Vec<Problem>,
 }
 
 impl BankError {
-    fn new(name: &str, text: &str, mut spans: Vec<validate::Diagnostic>) -> BankError {
-        spans.sort_by_key(|d| d.offset);
-        let index = LineIndex::new(text);
-        let problems = spans
-            .into_iter()
-            .map(|d| {
-                let (line, column) = index.position(d.offset);
-                Problem { line, column, message: sanitize::escape(&d.message) }
-            })
-            .collect();
-        BankError { name: sanitize::escape(name), problems }
+    fn new(name: &str, text: &str, spans: Vec<validate::Diagnostic>) -> BankError {
+        let problems = positioned(&LineIndex::new(text), spans);
+        BankError { name: sanitize::escape(name), problems, warnings: Vec::new() }
     }
 
     /// "1 problem" / "3 problems".
     pub fn summary(&self) -> String {
         let n = self.problems.len();
         format!("{}: {n} problem{} found", self.name, if n == 1 { "" } else { "s" })
+    }
+
+    /// The warnings, to show beside the problems.
+    pub fn warnings(&self) -> Warnings {
+        Warnings { name: self.name.clone(), list: self.warnings.clone() }
+    }
+}
+
+/// Diagnostics at byte offsets as problems at lines and columns, in file order.
+fn positioned(index: &LineIndex<'_>, mut spans: Vec<validate::Diagnostic>) -> Vec<Problem> {
+    spans.sort_by_key(|d| d.offset);
+    spans
+        .into_iter()
+        .map(|d| {
+            let (line, column) = index.position(d.offset);
+            Problem { line, column, message: sanitize::escape(&d.message) }
+        })
+        .collect()
+}
+
+/// A bank that is valid, with what `check` has to say about it anyway.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checked {
+    /// The validated bank.
+    pub bank: Bank,
+    /// Warnings, possibly none.
+    pub warnings: Warnings,
+}
+
+/// Warnings about one bank, displayed as `NAME:LINE:COLUMN: warning: message` lines, one
+/// per warning (nothing at all when there is none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warnings {
+    /// The bank's name, escaped.
+    pub name: String,
+    /// In file order.
+    pub list: Vec<Problem>,
+}
+
+impl fmt::Display for Warnings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for p in &self.list {
+            writeln!(f, "{}:{}:{}: warning: {}", self.name, p.line, p.column, p.message)?;
+        }
+        Ok(())
     }
 }
 

@@ -25,8 +25,34 @@ pub struct Diagnostic {
     pub message: String,
 }
 
+/// What validation found: the bank if it is valid, the problems that make it invalid, and
+/// warnings that leave it valid (texts in a language `languages` doesn't list, which the quiz
+/// ignores).
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// The bank, when there is no problem.
+    pub bank: Option<Bank>,
+    /// What makes the bank invalid.
+    pub problems: Vec<Diagnostic>,
+    /// What is worth knowing but does not make the bank invalid.
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Parses TOML text and validates it.
 pub fn parse(text: &str) -> Result<Bank, Vec<Diagnostic>> {
+    let outcome = validate(text);
+    outcome.bank.ok_or(outcome.problems)
+}
+
+/// Parses TOML text and validates it, keeping the warnings too.
+pub fn validate(text: &str) -> Outcome {
+    match validate_inner(text) {
+        Ok(outcome) => outcome,
+        Err(problems) => Outcome { problems, ..Outcome::default() },
+    }
+}
+
+fn validate_inner(text: &str) -> Result<Outcome, Vec<Diagnostic>> {
     // Syntax first. toml can recover and go on, but what follows an unclosed string is
     // mostly echoes of it, so only the first syntax error is reported.
     let (mut doc, errors) = DeTable::parse_recoverable(text);
@@ -45,12 +71,10 @@ pub fn parse(text: &str) -> Result<Bank, Vec<Diagnostic>> {
         problems.push(toml_problem(&err));
         problems
     })?;
-    let mut v = Validator { problems: unknown, ..Validator::default() };
-    let bank = v.bank(raw);
-    match bank {
-        Some(bank) if v.problems.is_empty() => Ok(bank),
-        _ => Err(v.problems),
-    }
+    let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    let mut v = Validator { problems: unknown, line_starts, ..Validator::default() };
+    let bank = v.bank(raw).filter(|_| v.problems.is_empty());
+    Ok(Outcome { bank, problems: v.problems, warnings: v.warnings })
 }
 
 /// A toml or serde error as a problem; toml's own Display repeats the source line, control
@@ -154,12 +178,24 @@ fn humanize(message: &str) -> String {
 #[derive(Default)]
 struct Validator {
     problems: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+    /// The byte offset where each line starts, to name the line of an earlier definition.
+    line_starts: Vec<usize>,
     languages: Vec<Lang>,
+    /// `languages` as written (`["EN", "KO"]`), for messages that refer to it.
+    languages_written: String,
+    /// `languages` is missing or names no language: texts are checked without asking for
+    /// any language, so that one problem is not echoed by every text.
+    languages_unknown: bool,
     /// Every question id written in the file, valid or not, so that a question rejected for
     /// one problem is not reported a second time as missing.
     declared: std::collections::HashSet<String>,
-    /// Texts in languages `languages` doesn't list: code -> (first offset, its field, count).
-    stray: std::collections::BTreeMap<String, (usize, String, usize)>,
+    /// Texts in a known language `languages` doesn't list: code -> (first offset, its field,
+    /// count). The quiz ignores them; a warning says so once per language.
+    unlisted: std::collections::BTreeMap<Lang, (usize, String, usize)>,
+    /// Texts in codes that are no language mlcheck knows: code -> (first offset, its field,
+    /// count). An error once per code (a typo such as `kr` would lose texts silently).
+    unknown: std::collections::BTreeMap<String, (usize, String, usize)>,
 }
 
 fn valid_id(s: &str) -> bool {
@@ -173,6 +209,22 @@ fn valid_id(s: &str) -> bool {
 /// number: answers files and prompts take both, and a key "2" would replay as choice 2.
 fn valid_key(s: &str) -> bool {
     valid_id(s) && s.starts_with(|c: char| c.is_ascii_lowercase())
+}
+
+/// Counts one more text under `key`, remembering where and in which field the first was.
+fn tally<K: Ord>(map: &mut std::collections::BTreeMap<K, (usize, String, usize)>, key: K, at: usize, what: &str) {
+    map.entry(key).or_insert_with(|| (at, what.to_string(), 0)).2 += 1;
+}
+
+/// The language a code that is not one probably means: `EN`, `kr`, `english`, `ko-KR`.
+fn likely_lang(code: &str) -> Option<Lang> {
+    let code = code.trim().to_ascii_lowercase().replace('_', "-");
+    let base = code.split('-').next().unwrap_or_default();
+    match base {
+        "en" | "eng" | "english" => Some(Lang::En),
+        "ko" | "kr" | "kor" | "korean" | "한국어" => Some(Lang::Ko),
+        _ => None,
+    }
 }
 
 impl Validator {
@@ -207,7 +259,7 @@ impl Validator {
         let verdicts = self.results(&raw, &questions);
         let advice = self.advice(raw.advice.as_deref().unwrap_or(&[]), &questions);
 
-        self.report_stray_languages();
+        self.report_other_languages();
         let (threshold, threshold_at) = threshold?;
         let bank = Bank {
             languages: self.languages.clone(),
@@ -224,29 +276,49 @@ impl Validator {
     }
 
     fn languages(&mut self, raw: &RawBank) {
-        let Some(list) = self.require(&raw.languages, 0, "`languages` (for example `languages = [\"en\", \"ko\"]`)")
-        else {
-            self.languages = Lang::ALL.to_vec();
+        let Some(list) = raw.languages.as_ref() else {
+            self.error(0, "missing `languages`; add `languages = [\"en\", \"ko\"]` (or only the one the texts are in)");
+            self.languages_unknown = true;
             return;
         };
+        let written: Vec<String> =
+            list.get_ref().iter().map(|c| format!("\"{}\"", sanitize::escape(c.get_ref()))).collect();
+        self.languages_written = format!("languages = [{}]", written.join(", "));
+        let allowed = "mlcheck speaks `en` (English) and `ko` (Korean)";
         for code in list.get_ref() {
-            match Lang::from_code(code.get_ref()) {
+            let (at, name) = (code.span().start, sanitize::escape(code.get_ref()));
+            let lang = match Lang::from_code(code.get_ref()) {
+                Some(lang) => Some(lang),
+                None => {
+                    // A likely slip (`EN`, `kr`) is reported and read as the code it means.
+                    let guess = likely_lang(code.get_ref());
+                    let hint = match guess {
+                        Some(lang) => format!(
+                            "did you mean `{lang}`? A language is given by its lowercase code: `en` (English), \
+                             `ko` (Korean)"
+                        ),
+                        None => format!("{allowed}; a third language needs a change to mlcheck itself"),
+                    };
+                    self.error(at, format!("`{}`: unknown language `{name}`; {hint}", self.languages_written));
+                    guess
+                }
+            };
+            match lang {
                 Some(lang) if self.languages.contains(&lang) => {
-                    self.error(code.span().start, format!("language `{}` is listed twice", code.get_ref()))
+                    self.error(at, format!("`{}`: language `{lang}` is listed twice", self.languages_written))
                 }
                 Some(lang) => self.languages.push(lang),
-                None => self.error(
-                    code.span().start,
-                    format!("unknown language `{}`; mlcheck speaks `en` and `ko`", code.get_ref()),
-                ),
+                None => {}
             }
         }
-        if self.languages.is_empty() {
-            if list.get_ref().is_empty() {
-                self.error(list.span().start, "`languages` is empty; list at least one of \"en\", \"ko\"");
-            }
-            self.languages = vec![Lang::En];
+        if list.get_ref().is_empty() {
+            self.error(
+                list.span().start,
+                "`languages = []` lists no language; list the ones the texts are written in: \
+                 `[\"en\"]`, `[\"ko\"]` or `[\"en\", \"ko\"]`",
+            );
         }
+        self.languages_unknown = self.languages.is_empty();
     }
 
     fn text_field(&mut self, raw: &Option<RawText>, owner: usize, what: &str) -> Text {
@@ -261,15 +333,28 @@ impl Validator {
 
     fn text(&mut self, raw: &RawText, what: &str) -> Text {
         let mut out = Text::default();
+        let mut slipped = Vec::new();
         for (code, value) in raw.get_ref() {
             let at = value.span().start;
+            // Texts in other languages are counted and reported once per language at the
+            // end, at the first: a bank cut to English only would otherwise get one report
+            // per Korean string.
             match Lang::from_code(code) {
-                Some(lang) if self.languages.contains(&lang) => out.set(lang, value.get_ref().clone()),
-                _ => {
-                    // Reported once per language at the end, at its first text: a bank switched
-                    // to English only would otherwise get one problem per Korean string.
-                    let entry = self.stray.entry(code.clone()).or_insert((at, what.to_string(), 0));
-                    entry.2 += 1;
+                Some(lang) if self.languages_unknown || self.languages.contains(&lang) => {
+                    out.set(lang, value.get_ref().clone())
+                }
+                Some(lang) => {
+                    tally(&mut self.unlisted, lang, at, what);
+                    continue;
+                }
+                None => {
+                    tally(&mut self.unknown, code.clone(), at, what);
+                    // A slip such as `kr` for `ko` is reported once and read as what it
+                    // means, so the text is not also reported as missing its `ko`.
+                    if let Some(lang) = likely_lang(code).filter(|l| self.languages.contains(l)) {
+                        out.set(lang, value.get_ref().clone());
+                        slipped.push(lang);
+                    }
                     continue;
                 }
             }
@@ -290,7 +375,7 @@ impl Validator {
             }
         }
         for lang in self.languages.clone() {
-            if !raw.get_ref().contains_key(lang.code()) {
+            if !raw.get_ref().contains_key(lang.code()) && !slipped.contains(&lang) {
                 self.error(
                     raw.span().start,
                     format!("{what} has no `{}` text; add `{} = \"...\"`", lang.code(), lang.code()),
@@ -300,22 +385,39 @@ impl Validator {
         out
     }
 
-    fn report_stray_languages(&mut self) {
-        let have: Vec<&str> = self.languages.iter().map(|l| l.code()).collect();
-        let have = have.join(", ");
-        for (code, (at, what, count)) in std::mem::take(&mut self.stray) {
+    /// One warning per listed-out language, one error per unknown code, each at its first text.
+    fn report_other_languages(&mut self) {
+        let texts = |n: usize| if n == 1 { "1 text".to_string() } else { format!("{n} texts") };
+        for (lang, (at, what, count)) in std::mem::take(&mut self.unlisted) {
+            let (verb, them) = if count == 1 { ("is", "it") } else { ("are", "them") };
+            self.warnings.push(Diagnostic {
+                offset: at,
+                message: format!(
+                    "{} in `{lang}` {verb} ignored (the first is {what}, here): `{}` does not list \
+                     `{lang}`; add \"{lang}\" to `languages` to use {them}",
+                    texts(count),
+                    self.languages_written
+                ),
+            });
+        }
+        for (code, (at, what, count)) in std::mem::take(&mut self.unknown) {
             let code = sanitize::escape(&code);
-            let fix = if Lang::from_code(&code).is_some() {
-                format!("add \"{code}\" to `languages` or remove those texts")
-            } else {
-                "mlcheck speaks `en` and `ko`".to_string()
-            };
             let others = match count {
                 1 => String::new(),
-                n => format!(" (and {} more text{} in `{code}`)", n - 1, if n == 2 { "" } else { "s" }),
+                2 => " (and 1 more text)".to_string(),
+                n => format!(" (and {} more texts)", n - 1),
             };
-            self.error(at, format!("{what} has text in `{code}`{others}, which is not in `languages` ({have}); {fix}"));
+            let hint = match likely_lang(&code) {
+                Some(lang) => format!("did you mean `{lang}`?"),
+                None => "mlcheck speaks `en` and `ko`".to_string(),
+            };
+            self.error(at, format!("{what} has text in unknown language `{code}`{others}; {hint}"));
         }
+    }
+
+    /// The 1-based line of a byte offset.
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset)
     }
 
     fn agreement(&mut self, raw: &RawBank) -> Vec<Text> {
@@ -345,17 +447,23 @@ impl Validator {
             }
             let Some(question) = self.question(q, agreement) else { continue };
             let at = q.span().start;
-            if seen.contains_key(&question.id) {
+            let id_at = q.get_ref().id.as_ref().map(|s| s.span().start).unwrap_or(at);
+            if let Some(&first) = seen.get(&question.id) {
                 self.error(
-                    q.get_ref().id.as_ref().map(|s| s.span().start).unwrap_or(at),
-                    format!("duplicate question id `{}`; every id must be unique", question.id),
+                    id_at,
+                    format!(
+                        "duplicate question id `{}`: the first question with it is on line {}; \
+                         every id must be unique",
+                        question.id,
+                        self.line_of(first)
+                    ),
                 );
                 continue;
             }
             if question.kind == Kind::Track && position != 0 {
                 self.error(at, "the `track` question must come first");
             }
-            seen.insert(question.id.clone(), at);
+            seen.insert(question.id.clone(), id_at);
             out.push((question, at));
         }
         let end = list.span().start;
@@ -533,14 +641,17 @@ impl Validator {
             self.error(list.span().start, format!("{label}: needs at least two choices"));
         }
         let mut out: Vec<Choice> = Vec::new();
-        let mut keys = std::collections::HashSet::new();
+        let mut keys: HashMap<String, usize> = HashMap::new();
         for c in list.get_ref() {
             if let Some(choice) = self.choice(c, label) {
-                if !keys.insert(choice.key.clone()) {
-                    let key_at = c.get_ref().key.as_ref().map(|k| k.span().start).unwrap_or(c.span().start);
-                    self.error(key_at, format!("{label}: duplicate choice key `{}`", choice.key));
+                let key_at = c.get_ref().key.as_ref().map(|k| k.span().start).unwrap_or(c.span().start);
+                if let Some(&first) = keys.get(&choice.key) {
+                    let key = sanitize::escape(&choice.key);
+                    let line = self.line_of(first);
+                    self.error(key_at, format!("{label}: duplicate choice key `{key}`: the first is on line {line}"));
                     continue;
                 }
+                keys.insert(choice.key.clone(), key_at);
                 if *kind == Kind::Track && choice.weight != 0 {
                     let w_at = c.get_ref().weight.as_ref().map(|w| w.span().start).unwrap_or(c.span().start);
                     self.error(w_at, format!("{label}: the track question's weights must be 0"));
@@ -649,10 +760,15 @@ impl Validator {
                 // The question exists but was rejected; that problem is reported already.
                 return None;
             }
+            let ids: Vec<&str> = questions.iter().map(|(q, _)| q.id.as_str()).collect();
+            let hint = match closest(question.get_ref(), &ids) {
+                Some(id) => format!("did you mean `{id}`?"),
+                None => format!("the questions are: {}", ids.join(", ")),
+            };
             self.error(
                 question.span().start,
                 format!(
-                    "advice: `when` names question `{}`, which does not exist",
+                    "advice: `when` names question `{}`, which does not exist; {hint}",
                     sanitize::escape(question.get_ref())
                 ),
             );
@@ -663,14 +779,24 @@ impl Validator {
             self.error(choices.span().start, "advice: `when` has no choices, so the line would never show");
             return None;
         }
+        let keys: Vec<&str> = q.choices.iter().map(|c| c.key.as_str()).collect();
         let mut picked = Vec::new();
         for key in choices.get_ref() {
-            match q.choices.iter().position(|c| &c.key == key.get_ref()) {
+            match keys.iter().position(|k| k == key.get_ref()) {
                 Some(i) => picked.push(i),
-                None => self.error(
-                    key.span().start,
-                    format!("advice: question `{}` has no choice `{}`", q.id, sanitize::escape(key.get_ref())),
-                ),
+                None => {
+                    let guess =
+                        closest(key.get_ref(), &keys).map(|k| format!("did you mean `{k}`? ")).unwrap_or_default();
+                    self.error(
+                        key.span().start,
+                        format!(
+                            "advice: question `{}` has no choice `{}`; {guess}its choices are: {}",
+                            q.id,
+                            sanitize::escape(key.get_ref()),
+                            keys.join(", ")
+                        ),
+                    )
+                }
             }
         }
         (picked.len() == choices.get_ref().len()).then_some((index, picked))
@@ -767,6 +893,31 @@ mod tests {
         let broken = bank.find("ko = \"멘토").unwrap();
         assert!(diagnostics[0].message.starts_with("TOML syntax"), "{diagnostics:#?}");
         assert_eq!(line_of(diagnostics[0].offset), line_of(broken), "{diagnostics:#?}");
+    }
+
+    #[test]
+    fn likely_languages() {
+        for (code, lang) in
+            [("EN", Lang::En), ("english", Lang::En), ("en_US", Lang::En), ("kr", Lang::Ko), ("ko-KR", Lang::Ko)]
+        {
+            assert_eq!(likely_lang(code), Some(lang), "{code}");
+        }
+        for code in ["fr", "", "e", "kok"] {
+            assert_eq!(likely_lang(code), None, "{code}");
+        }
+    }
+
+    #[test]
+    fn a_missing_or_empty_languages_list_is_one_problem_not_one_per_text() {
+        let bank = super::super::BUILTIN;
+        for line in ["", "languages = []"] {
+            let text = bank.replacen("languages = [\"en\", \"ko\"]", line, 1);
+            assert_ne!(text, bank);
+            let found = problems(&text);
+            assert_eq!(found.len(), 1, "{line:?}: {found:#?}");
+            assert!(found[0].contains("languages"), "{found:#?}");
+            assert!(validate(&text).warnings.is_empty(), "{line:?}");
+        }
     }
 
     #[test]
