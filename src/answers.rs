@@ -57,6 +57,11 @@ impl Answers {
         self.choices[index]
     }
 
+    /// The chosen choice index of every question, in bank order.
+    pub fn choices(&self) -> &[usize] {
+        &self.choices
+    }
+
     /// `(question, choice index)` pairs in bank order.
     pub fn iter<'b>(&'b self, bank: &'b Bank) -> impl Iterator<Item = (&'b Question, usize)> + 'b {
         bank.questions.iter().zip(self.choices.iter().copied())

@@ -124,7 +124,8 @@ pub enum Command {
     ///
     /// The result, on standard output, recommends going into machine learning or staying on
     /// your track, and shows the score against the threshold, what pushed it myth by myth, the
-    /// answers that decided it and what to do next.
+    /// answers that decided it, the fewest changed answers that would change it and what to do
+    /// next. --format json and --format markdown give the same result for scripts and for pasting.
     Quiz(QuizArgs),
     /// Print the question bank: ids, prompts, numbered choices with keys and weights
     ///
@@ -143,6 +144,10 @@ pub enum Command {
     /// Each myth of the article with its counterpoint and the reality checks that go with it;
     /// with an ID, only that myth.
     Myths {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ReadingFormat::Text, ignore_case = true)]
+        format: ReadingFormat,
+
         /// Print only this myth
         #[arg(ignore_case = true, value_parser = clap::builder::PossibleValuesParser::new(crate::bank::MYTHS))]
         id: Option<String>,
@@ -210,8 +215,8 @@ pub struct QuizArgs {
     pub save_answers: Option<PathBuf>,
 
     /// Output format of the result
-    #[arg(long, value_enum, default_value_t = Format::Text, ignore_case = true)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ResultFormat::Text, ignore_case = true)]
+    pub format: ResultFormat,
 
     /// In scripted text mode, print only the result, not the transcript
     #[arg(long, short)]
@@ -221,13 +226,33 @@ pub struct QuizArgs {
     pub bank: BankArgs,
 }
 
-/// An output format.
+/// The output format of `mlcheck questions`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Text for people
     Text,
     /// One JSON object for scripts
     Json,
+}
+
+/// The output format of a quiz's result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ResultFormat {
+    /// Text for people
+    Text,
+    /// One JSON object for scripts
+    Json,
+    /// GitHub-flavoured Markdown, to paste into an issue, a wiki or a chat
+    Markdown,
+}
+
+/// The output format of the reading mode (`mlcheck myths`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReadingFormat {
+    /// Text for people
+    Text,
+    /// GitHub-flavoured Markdown, to paste into an issue, a wiki or a chat
+    Markdown,
 }
 
 /// When to colour output.

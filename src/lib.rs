@@ -2,8 +2,8 @@
 //! on Roman Orac's article "5 Reasons You Don't Need to Learn Machine Learning".
 //!
 //! Data flows one way: the bank (TOML, `bank`) → answers (prompts in `prompt`, or a file
-//! read by `input` and parsed by `answers`) → a `Score` (`scoring`) → text or JSON
-//! (`render`). Each subcommand lives in `commands/`; `run` only picks one.
+//! read by `input` and parsed by `answers`) → a `Score` (`scoring`, `flips`) → text, JSON or
+//! Markdown (`render`). Each subcommand lives in `commands/`; `run` only picks one.
 
 #![deny(clippy::all)]
 
@@ -14,6 +14,7 @@ pub mod cli;
 mod commands;
 pub mod error;
 pub mod exit_codes;
+pub mod flips;
 pub mod input;
 pub mod lang;
 mod messages;
@@ -76,7 +77,7 @@ pub fn run(cli: Cli, locale: Lang) -> Result<(), Error> {
             match command {
                 Command::Quiz(args) => commands::quiz::run(&ctx, args),
                 Command::Questions { format, .. } => commands::questions::run(&ctx, *format),
-                Command::Myths { id, .. } => commands::myths::run(&ctx, id.as_deref()),
+                Command::Myths { format, id, .. } => commands::myths::run(&ctx, *format, id.as_deref()),
                 Command::Completions { .. } | Command::Man { .. } | Command::Check { .. } => {
                     unreachable!("handled above")
                 }

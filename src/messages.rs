@@ -43,6 +43,35 @@ pub struct Messages {
     pub reasons_short: &'static str,
     /// Heading of the advice.
     pub next_heading: &'static str,
+    /// Heading of what would change the verdict.
+    pub flips_heading: &'static str,
+    /// The score above the threshold; `{score}`, `{threshold}`, `{margin}` (a number of points).
+    pub margin_above: &'static str,
+    /// The score exactly at the threshold.
+    pub margin_at: &'static str,
+    /// The score below the threshold; `{margin}` is how far below.
+    pub margin_below: &'static str,
+    /// Before the flips when one changed answer is enough.
+    pub flips_one: &'static str,
+    /// Before the flips when `{n}` changed answers are needed together.
+    pub flips_many: &'static str,
+    /// After a changed answer's new label: the answer given, `{label}`.
+    pub you_answered: &'static str,
+    /// Joins the changes of one flip.
+    pub flips_and: &'static str,
+    /// Another flip told by its difference from the first: `{added}` instead of `{dropped}`.
+    pub flips_instead: &'static str,
+    /// Said when no change of answers can flip the verdict.
+    pub flips_none: &'static str,
+    /// Column headings of the answers table in Markdown: the question's topic, the answer, its weight.
+    pub table_question: &'static str,
+    pub table_answer: &'static str,
+    pub table_weight: &'static str,
+    /// Column headings of the myths table in the Markdown reading mode.
+    pub table_myth: &'static str,
+    pub table_summary: &'static str,
+    /// The dim hint after an interactive result when the answers were not saved.
+    pub save_hint: &'static str,
     /// Heading of the transcript in scripted runs.
     pub transcript_heading: &'static str,
     /// "Saved your answers to {path}".
@@ -82,6 +111,22 @@ const EN: Messages = Messages {
     reasons_heading: "What decided it",
     reasons_short: "Your score of {score} stayed below {threshold}: not enough of your answers pulled toward ML.",
     next_heading: "What to do next",
+    flips_heading: "What would change it",
+    margin_above: "Your score of {score} is {margin} above the threshold of {threshold}.",
+    margin_at: "Your score of {score} is exactly at the threshold of {threshold}.",
+    margin_below: "Your score of {score} is {margin} short of the threshold of {threshold}.",
+    flips_one: "One different answer would change the verdict:",
+    flips_many: "It would take {n} different answers, no fewer, to change the verdict:",
+    you_answered: "you answered: {label}",
+    flips_and: "and",
+    flips_instead: "Or the same with {added} instead of {dropped}.",
+    flips_none: "No other answers to these questions would change the verdict.",
+    table_question: "Question",
+    table_answer: "Answer",
+    table_weight: "Weight",
+    table_myth: "Myth",
+    table_summary: "In one line",
+    save_hint: "To keep these answers for next time or for a group report, run the quiz with --save-answers FILE.",
     transcript_heading: "Your answers",
     saved: "Saved your answers to {path}",
     myth_heading: "Myth {n} of 5",
@@ -114,6 +159,22 @@ const KO: Messages = Messages {
     reasons_short:
         "점수 {score}점이 기준인 {threshold}점에 못 미쳤습니다. 머신러닝 쪽으로 기운 답이 충분하지 않았습니다.",
     next_heading: "다음에 할 일",
+    flips_heading: "결과가 바뀌려면",
+    margin_above: "점수 {score}점은 기준 {threshold}점보다 {margin}점 높습니다.",
+    margin_at: "점수 {score}점은 기준 {threshold}점과 같습니다.",
+    margin_below: "점수 {score}점은 기준 {threshold}점에 {margin}점 모자랍니다.",
+    flips_one: "답 하나만 달랐어도 결과가 달라졌을 겁니다.",
+    flips_many: "답이 적어도 {n}개는 달라야 결과가 바뀝니다.",
+    you_answered: "내 답: {label}",
+    flips_and: "그리고",
+    flips_instead: "또는 위 조건 가운데 ‘{dropped}’ 대신 ‘{added}’ 조건이어도 됩니다.",
+    flips_none: "이 질문들에 어떻게 답해도 결과는 바뀌지 않습니다.",
+    table_question: "질문",
+    table_answer: "답",
+    table_weight: "점수",
+    table_myth: "통념",
+    table_summary: "한 줄 반론",
+    save_hint: "다음에 다시 보거나 여럿의 결과를 모아 보려면 --save-answers FILE을 붙여 답변을 저장하세요.",
     transcript_heading: "내 답변",
     saved: "답변을 저장했습니다: {path}",
     myth_heading: "통념 {n}/5",

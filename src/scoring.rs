@@ -1,8 +1,10 @@
 //! Scoring: adds up the weights of the chosen answers, compares the total with the bank's
-//! threshold and explains the result. Knows nothing of terminals or output formats.
+//! threshold and explains the result, down to what would change it (`flips`). Knows nothing
+//! of terminals or output formats.
 
 use crate::answers::Answers;
 use crate::bank::{Bank, Direction, MYTHS};
+use crate::flips::{self, Flip};
 
 /// How many reasons the result lists at most.
 const MAX_REASONS: usize = 3;
@@ -72,6 +74,15 @@ pub struct Score {
     pub reasons: Vec<usize>,
     /// Indices into `bank.advice` of the lines that apply.
     pub advice: Vec<usize>,
+    /// The smallest sets of changed answers that would flip the verdict (see `flips`).
+    pub flips: Vec<Flip>,
+}
+
+impl Score {
+    /// How far the score is from the threshold: 0 or more recommends ML.
+    pub fn margin(&self) -> i64 {
+        self.total - self.threshold
+    }
 }
 
 /// Scores `answers` against `bank`.
@@ -121,7 +132,18 @@ pub fn score(bank: &Bank, answers: &Answers) -> Score {
         .map(|(i, _)| i)
         .collect();
 
-    Score { total, threshold: bank.threshold, range: bank.score_range(), recommendation, track, myths, reasons, advice }
+    let flips = flips::find(bank, answers.choices());
+    Score {
+        total,
+        threshold: bank.threshold,
+        range: bank.score_range(),
+        recommendation,
+        track,
+        myths,
+        reasons,
+        advice,
+        flips,
+    }
 }
 
 #[cfg(test)]

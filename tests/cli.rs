@@ -1613,3 +1613,62 @@ fn a_language_the_bank_lacks_is_refused_in_that_language() {
     let stderr = failure(&mut cmd, 65);
     assert!(stderr.contains("there is no question `fnu`"), "{stderr}");
 }
+
+/// The note on keeping the answers is for interactive runs only: a scripted run, which read its
+/// answers from a file already, says nothing of it, in any format.
+#[test]
+fn scripted_runs_print_no_note_on_saving_the_answers() {
+    for format in ["text", "json", "markdown"] {
+        let mut cmd = common::run(&["quiz", "--format", format]);
+        cmd.write_stdin(common::all_nth(1));
+        let run = common::Run::of(cmd).expect(0);
+        assert!(run.stderr.is_empty(), "{format}: stderr of a scripted run: {:?}", run.stderr);
+    }
+}
+
+/// `margin` and `flips` in JSON hold up end to end: replaying the answers with a flip's changes
+/// gives that flip's score and the other verdict, and every flip has the same number of changes.
+#[test]
+fn json_flips_replayed_change_the_verdict() {
+    let quiz = |answers: &str| -> serde_json::Value {
+        let mut cmd = common::run(&["quiz", "--format", "json"]);
+        cmd.write_stdin(answers.to_string());
+        serde_json::from_str(&common::Run::of(cmd).expect(0).stdout).unwrap()
+    };
+    let keyed = |answers: &serde_json::Value| -> Vec<(String, String)> {
+        answers
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| (a["id"].as_str().unwrap().to_string(), a["choice"].as_str().unwrap().to_string()))
+            .collect()
+    };
+    let mixed = "backend\ndisagree\nno\nagree\nunsure\nneutral\nno\ndisagree\nyes\nstrongly-agree\nno\nyes\n";
+    for answers in [common::all_nth(1), common::all_nth(2), mixed.to_string()] {
+        let result = quiz(&answers);
+        let score = result["score"].as_i64().unwrap();
+        let threshold = result["threshold"].as_i64().unwrap();
+        assert_eq!(result["margin"].as_i64().unwrap(), score - threshold);
+        let flips = result["flips"].as_array().unwrap();
+        assert!(!flips.is_empty() && flips.len() <= 3, "{result}");
+        let size = flips[0]["changes"].as_array().unwrap().len();
+        for flip in flips {
+            let changes = flip["changes"].as_array().unwrap();
+            assert_eq!(changes.len(), size, "every flip has the smallest size: {flip}");
+            let mut answers = keyed(&result["answers"]);
+            for change in changes {
+                let id = change["id"].as_str().unwrap();
+                assert_ne!(id, "track");
+                let slot = answers.iter_mut().find(|(q, _)| q == id).unwrap();
+                assert_eq!(slot.1, change["from"].as_str().unwrap());
+                slot.1 = change["to"].as_str().unwrap().to_string();
+            }
+            let text: String = answers.iter().map(|(q, c)| format!("{q} = {c}\n")).collect();
+            let replayed = quiz(&text);
+            assert_eq!(replayed["score"], flip["score"], "{flip}");
+            assert_ne!(replayed["recommendation"], result["recommendation"], "{flip} did not flip");
+            let deltas: i64 = changes.iter().map(|c| c["delta"].as_i64().unwrap()).sum();
+            assert_eq!(score + deltas, flip["score"].as_i64().unwrap());
+        }
+    }
+}

@@ -98,10 +98,33 @@ fn scripted_result(dir: &Path, lang: &str, choices: &[usize]) -> Vec<String> {
     lines
 }
 
+/// The note after an interactive result run without --save-answers, in English and Korean.
+const SAVE_HINTS: [&str; 2] = [
+    "To keep these answers for next time or for a group report, run the quiz with --save-answers FILE.",
+    "다음에 다시 보거나 여럿의 결과를 모아 보려면 --save-answers FILE을 붙여 답변을 저장하세요.",
+];
+
+/// Splits the session's rows into what came before the save hint and the hint itself (its
+/// rows joined by spaces), when the session ends with one.
+fn split_save_hint(mut history: Vec<String>) -> (Vec<String>, Option<String>) {
+    for hint in SAVE_HINTS {
+        let first = hint.split(' ').take(3).collect::<Vec<_>>().join(" ");
+        if let Some(at) = history.iter().rposition(|r| r.starts_with(&first)) {
+            let text = history[at..].iter().map(|r| r.trim()).collect::<Vec<_>>().join(" ");
+            if text == hint {
+                history.truncate(at);
+                return (history, Some(text));
+            }
+        }
+    }
+    (history, None)
+}
+
 /// Asserts that the session ended with exactly the result a scripted run prints (the
-/// interactive result goes to the same 80- or 40-column terminal the scripted one wraps to).
+/// interactive result goes to the same 80- or 40-column terminal the scripted one wraps to),
+/// and then, on stderr, at most the note on saving the answers.
 fn assert_result_matches(pty: &Pty, expected: &[String]) {
-    let history = pty.history();
+    let (history, _) = split_save_hint(pty.history());
     let verdict = &expected[0];
     assert!(
         history.iter().any(|r| r == verdict),
@@ -597,6 +620,9 @@ fn enter_on_every_default_reaches_the_scripted_result() {
     assert_eq!(pty.exit_code(), 0, "{}", pty.dump());
     assert_result_matches(&pty, &expected);
     let history = pty.history();
+    // Without --save-answers, the session ends with the note on keeping the answers.
+    assert_eq!(split_save_hint(history.clone()).1.as_deref(), Some(SAVE_HINTS[0]), "{}", history.join("\n"));
+    assert!(pty.raw_text().contains("\x1b[2mTo keep these answers"), "the note is not dim");
     for (i, q) in bank.iter().enumerate() {
         let label = &q.labels[choices[i]];
         assert!(
@@ -744,6 +770,7 @@ fn esc_goes_back_to_the_previous_question_with_its_answer_selected() {
     let counterpoints = history.iter().filter(|r| r.contains("The article: Tutorials")).count();
     assert_eq!(counterpoints, 1, "the counterpoint is shown {counterpoints} times.\n{}", history.join("\n"));
     assert!(history.iter().any(|r| r.contains("Saved your answers to")), "no note about the saved answers");
+    assert!(!pty.raw_text().contains("--save-answers FILE"), "the note on saving although they were saved");
 
     let saved_text = std::fs::read_to_string(&saved).expect("--save-answers wrote the file");
     let saved_lines: Vec<&str> = saved_text.lines().map(str::trim).collect();
@@ -889,6 +916,8 @@ fn korean_at_40_columns_fits_and_keeps_words_whole() {
     }
     assert!(history.iter().any(|r| r.contains("글의 반론:")), "no Korean counterpoint label");
     assert_verdict(&pty, &expected);
+    // The note on keeping the answers comes last, in Korean, wrapped to the 40 columns.
+    assert_eq!(split_save_hint(history.clone()).1.as_deref(), Some(SAVE_HINTS[1]), "{}", history.join("\n"));
 }
 
 #[test]

@@ -22,8 +22,9 @@ fn render(name: &str, args: &[&str], answers: &str, columns: usize) -> String {
     let out = cmd.output().unwrap();
     assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8(out.stdout).unwrap();
-    let json = args.contains(&"json");
-    for line in text.lines().filter(|_| !json) {
+    // JSON and Markdown reflow where they are read; text must fit.
+    let reflows = args.contains(&"json") || args.contains(&"markdown");
+    for line in text.lines().filter(|_| !reflows) {
         assert!(line.width() <= columns, "{name}: line wider than {columns}: {line:?}");
     }
     compare(name, &text);
@@ -81,6 +82,13 @@ fn korean_ml_at_40_columns() {
 }
 
 #[test]
+fn korean_stay_at_30_columns_the_narrowest_layout() {
+    // Five changes needed: the longest "what would change it" the built-in bank gives.
+    let text = render("ko-stay-30", &["--lang", "ko", "quiz", "--quiet"], STAY, 30);
+    assert!(text.contains("결과가 바뀌려면\n"));
+}
+
+#[test]
 fn korean_stay_with_transcript_at_40_columns() {
     render("ko-stay-transcript-40", &["--lang", "ko", "quiz"], STAY, 40);
 }
@@ -88,6 +96,23 @@ fn korean_stay_with_transcript_at_40_columns() {
 #[test]
 fn json_result() {
     render("en-stay-json", &["quiz", "--format", "json"], STAY, 80);
+}
+
+#[test]
+fn markdown_results_in_both_languages() {
+    let text = render("en-ml-markdown", &["quiz", "--format", "markdown"], GO, 80);
+    assert!(text.starts_with("# Go into machine learning\n"));
+    let text = render("ko-stay-markdown", &["--lang", "ko", "quiz", "--format", "markdown"], STAY, 80);
+    assert!(text.starts_with("# 백엔드를 계속하세요\n"));
+    // Markdown is the same at any width: the chart is drawn at 60 columns.
+    let narrow = render("ko-stay-markdown", &["--lang", "ko", "quiz", "--format", "markdown"], STAY, 30);
+    assert_eq!(narrow, text);
+}
+
+#[test]
+fn markdown_reading_mode_in_both_languages() {
+    render("en-myths-markdown", &["myths", "--format", "markdown"], "", 80);
+    render("ko-myths-markdown", &["--lang", "ko", "myths", "--format", "markdown"], "", 80);
 }
 
 #[test]

@@ -118,7 +118,7 @@ mod tests {
         for id in crate::bank::MYTHS {
             assert!(
                 script.contains(&format!(
-                    "__fish_mlcheck_at_positional myths 1 questions= lang= color= h/help' -f -a '{id}'"
+                    "__fish_mlcheck_at_positional myths 1 format= questions= lang= color= h/help' -f -a '{id}'"
                 )),
                 "{id} is not offered after `mlcheck myths`"
             );

@@ -5,10 +5,10 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::answers::{self, Answers};
-use crate::cli::{Format, QuizArgs};
+use crate::cli::{QuizArgs, ResultFormat};
 use crate::error::Error;
 use crate::input::{self, ANSWERS_LIMIT};
-use crate::render::{json, result};
+use crate::render::{json, markdown, result};
 use crate::sanitize;
 use crate::scoring;
 use crate::{emit, Context};
@@ -60,16 +60,33 @@ pub fn run(ctx: &Context, args: &QuizArgs) -> Result<(), Error> {
 
     let score = scoring::score(bank, &answers);
     let view = ctx.view();
+    if args.format == ResultFormat::Markdown {
+        crate::render::plain_only();
+    }
     emit(|w| match args.format {
-        Format::Json => json::result(w, &view, &answers, &score),
-        Format::Text => {
+        ResultFormat::Json => json::result(w, &view, &answers, &score),
+        ResultFormat::Markdown => markdown::result(w, &view, &answers, &score),
+        ResultFormat::Text => {
             if scripted && !args.quiet {
                 result::transcript(w, &view, &answers)?;
             }
             result::result(w, &view, &answers, &score)
         }
     })?;
+    if !scripted && args.save_answers.is_none() {
+        save_hint(ctx);
+    }
     saved
+}
+
+/// After an interactive result, one dim note on stderr: how to keep the answers, now that
+/// the result is there to want them for. Wrapped to stderr's width, each line dimmed alone.
+fn save_hint(ctx: &Context) {
+    let width = crate::term::columns(&console::Term::stderr()).unwrap_or(crate::term::DEFAULT_WIDTH);
+    let mut stderr = std::io::stderr().lock();
+    for line in crate::wrap::wrap(ctx.msg().save_hint, width) {
+        let _ = writeln!(stderr, "{}", console::style(line).for_stderr().dim());
+    }
 }
 
 fn save(ctx: &Context, path: &Path, answers: &Answers, scripted: bool) -> Result<(), Error> {

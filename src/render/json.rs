@@ -23,7 +23,23 @@ struct QuizResult<'a> {
     myths: Vec<MythJson<'a>>,
     reasons: Vec<&'a str>,
     advice: Vec<&'a str>,
+    margin: i64,
+    flips: Vec<FlipJson<'a>>,
     lang: &'a str,
+}
+
+#[derive(Serialize)]
+struct FlipJson<'a> {
+    changes: Vec<ChangeJson<'a>>,
+    score: i64,
+}
+
+#[derive(Serialize)]
+struct ChangeJson<'a> {
+    id: &'a str,
+    from: &'a str,
+    to: &'a str,
+    delta: i64,
 }
 
 #[derive(Serialize)]
@@ -63,6 +79,22 @@ pub fn result(w: &mut dyn Write, view: &View, answers: &Answers, score: &Score) 
             .collect(),
         reasons: score.reasons.iter().map(|&i| bank.questions[i].id.as_str()).collect(),
         advice: score.advice.iter().map(|&a| bank.advice[a].text.get(view.lang)).collect(),
+        margin: score.margin(),
+        flips: score
+            .flips
+            .iter()
+            .map(|f| FlipJson {
+                changes: f
+                    .changes
+                    .iter()
+                    .map(|c| {
+                        let q = &bank.questions[c.question];
+                        ChangeJson { id: &q.id, from: &q.choices[c.from].key, to: &q.choices[c.to].key, delta: c.delta }
+                    })
+                    .collect(),
+                score: f.score,
+            })
+            .collect(),
         lang: view.lang.code(),
     };
     write_json(w, &out)

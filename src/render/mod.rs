@@ -1,9 +1,10 @@
-//! Rendering: turns a bank, answers and a score into text or JSON on any `impl Write`.
+//! Rendering: turns a bank, answers and a score into text, JSON or Markdown on any `impl Write`.
 //! Nothing here reads input or decides anything; it only draws.
 
 pub mod chart;
 pub mod json;
 pub mod listing;
+pub mod markdown;
 pub mod result;
 
 use std::io::{self, Write};
@@ -11,8 +12,10 @@ use std::io::{self, Write};
 use colored::{ColoredString, Colorize};
 
 use crate::bank::Bank;
+use crate::flips::{Change, Flip};
 use crate::lang::Lang;
 use crate::messages::{self, Messages};
+use crate::scoring::Score;
 use crate::wrap;
 
 /// What every renderer needs: the bank, the language and the width to wrap to.
@@ -60,6 +63,12 @@ impl<'a> View<'a> {
     }
 }
 
+/// Turns colour off for the rest of the run, whatever `--color` said: Markdown is pasted
+/// elsewhere and must carry no terminal escapes, and it reuses the text charts.
+pub fn plain_only() {
+    colored::control::set_override(false);
+}
+
 /// Formats a weight with its sign: `+3`, `-2`, `0`.
 pub fn signed(weight: i64) -> String {
     if weight > 0 {
@@ -67,4 +76,65 @@ pub fn signed(weight: i64) -> String {
     } else {
         weight.to_string()
     }
+}
+
+/// How far the score is from the threshold, as a sentence.
+pub fn margin_line(view: &View, score: &Score) -> String {
+    let msg = view.msg();
+    let margin = score.margin();
+    let template = match margin {
+        0 => msg.margin_at,
+        m if m > 0 => msg.margin_above,
+        _ => msg.margin_below,
+    };
+    template
+        .replace("{score}", &signed(score.total))
+        .replace("{threshold}", &score.threshold.to_string())
+        .replace("{margin}", &margin.abs().to_string())
+}
+
+/// The sentence before the flips, for flips of `n` changes.
+pub fn flips_intro(view: &View, n: usize) -> String {
+    let msg = view.msg();
+    if n == 1 {
+        msg.flips_one.to_string()
+    } else {
+        msg.flips_many.replace("{n}", &n.to_string())
+    }
+}
+
+/// One change as a condition: "Topic: new label (you answered: old label)". `text` turns a
+/// bank text into what the format needs (Markdown escapes it).
+pub fn change_text(view: &View, change: &Change, text: impl Fn(&str) -> String) -> String {
+    let lang = view.lang;
+    let q = &view.bank.questions[change.question];
+    let answered = view.msg().you_answered.replace("{label}", &text(q.choices[change.from].label.get(lang)));
+    format!("{}: {} ({answered})", text(q.topic.get(lang)), text(q.choices[change.to].label.get(lang)))
+}
+
+/// The verdict the score after `flip` would give.
+pub fn verdict_after<'a>(view: &View<'a>, score: &Score, flip: &Flip) -> &'a str {
+    let key = if flip.score >= score.threshold { "ml" } else { score.track.as_str() };
+    view.bank.verdict(key).get(view.lang)
+}
+
+/// Another flip of several changes, told by how it differs from the first one shown: "Or
+/// with Fun: Strongly disagree instead of Enjoy my work: No, not really." Repeating every
+/// shared change would bury the difference.
+pub fn flip_variant(view: &View, first: &Flip, other: &Flip, text: impl Fn(&str) -> String) -> String {
+    let lang = view.lang;
+    let msg = view.msg();
+    let describe = |changes: Vec<&Change>| -> String {
+        let parts: Vec<String> = changes
+            .iter()
+            .map(|c| {
+                let q = &view.bank.questions[c.question];
+                format!("{}: {}", text(q.topic.get(lang)), text(q.choices[c.to].label.get(lang)))
+            })
+            .collect();
+        parts.join(&format!(" {} ", msg.flips_and))
+    };
+    let added = other.changes.iter().filter(|c| !first.changes.contains(c)).collect();
+    let dropped = first.changes.iter().filter(|c| !other.changes.contains(c)).collect();
+    msg.flips_instead.replace("{added}", &describe(added)).replace("{dropped}", &describe(dropped))
 }

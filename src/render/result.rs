@@ -84,6 +84,8 @@ pub fn result(w: &mut dyn Write, view: &View, answers: &Answers, score: &Score) 
         let line = format!("{}: {} ({})", q.topic.get(lang), c.label.get(lang), signed(c.weight));
         view.paragraph(w, "  •", 4, &line)?;
     }
+    writeln!(w)?;
+    flips(w, view, score)?;
     if !score.advice.is_empty() {
         writeln!(w)?;
         writeln!(w, "{}", msg.next_heading.bold())?;
@@ -93,4 +95,70 @@ pub fn result(w: &mut dyn Write, view: &View, answers: &Answers, score: &Score) 
     }
     writeln!(w)?;
     view.paragraph_dimmed(w, "", 0, bank.disclaimer.get(lang))
+}
+
+/// Writes "What would change it": how far the score is from the threshold, and the smallest
+/// sets of changed answers that would flip the verdict, worded as conditions.
+fn flips(w: &mut dyn Write, view: &View, score: &Score) -> io::Result<()> {
+    let msg = view.msg();
+    writeln!(w, "{}", msg.flips_heading.bold())?;
+    view.paragraph(w, "  ", 2, &super::margin_line(view, score))?;
+    let Some(first) = score.flips.first() else {
+        return view.paragraph(w, "  ", 2, msg.flips_none);
+    };
+    view.paragraph(w, "  ", 2, &super::flips_intro(view, first.changes.len()))?;
+    for (i, flip) in score.flips.iter().enumerate() {
+        if i > 0 && flip.changes.len() > 1 {
+            view.paragraph(w, "  •", 4, &super::flip_variant(view, first, flip, |s| s.into()))?;
+            continue;
+        }
+        let last = flip.changes.len() - 1;
+        for (n, change) in flip.changes.iter().enumerate() {
+            let mut line = super::change_text(view, change, |s| s.into());
+            if n > 0 {
+                line = format!("{} {line}", msg.flips_and);
+            }
+            if n == last {
+                // A no-break space keeps the arrow with the verdict when the line wraps.
+                line = format!("{line} →\u{a0}{}.", super::verdict_after(view, score, flip));
+            }
+            view.paragraph(w, if n == 0 { "  •" } else { "" }, 4, &line)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    fn render(lang: Lang, clear_flips: bool) -> String {
+        let bank = crate::builtin_bank();
+        let answers = Answers::new(&bank, vec![0, 2, 2, 3, 1, 2, 2, 1, 0, 4, 2, 0]);
+        let mut score = crate::scoring::score(&bank, &answers);
+        if clear_flips {
+            score.flips.clear();
+        }
+        let view = View { bank: &bank, lang, width: 60 };
+        let mut out = Vec::new();
+        result(&mut out, &view, &answers, &score).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn says_so_when_nothing_would_change_the_verdict() {
+        // No validated bank gets here (its threshold is reached by some answers and missed by
+        // others, and the track weighs nothing), so the score is built without flips.
+        for lang in Lang::ALL {
+            let msg = crate::messages::get(lang);
+            let text = render(lang, true);
+            let after = text.split(msg.flips_heading).nth(1).expect("the section is there");
+            let section = after.split("\n\n").next().unwrap();
+            let words = section.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(words.contains(msg.flips_none), "{lang:?}:\n{text}");
+            assert!(!section.contains('→'), "{lang:?}:\n{text}");
+            assert!(render(lang, false).contains('→'));
+        }
+    }
 }
