@@ -7,6 +7,7 @@
 
 #![deny(clippy::all)]
 
+pub mod aggregate;
 pub mod answers;
 pub mod bank;
 mod cancel;
@@ -14,6 +15,7 @@ pub mod cli;
 mod commands;
 pub mod error;
 pub mod exit_codes;
+pub mod gather;
 pub mod input;
 pub mod lang;
 mod messages;

@@ -117,3 +117,41 @@ pub fn get(lang: Lang) -> &'static Messages {
         Lang::Ko => &KO,
     }
 }
+
+/// The words of `mlcheck report`, apart from the quiz's so each command's strings stay together.
+pub struct ReportMessages {
+    /// A directory entry that is neither a file nor a directory; `{name}` is its path.
+    pub not_a_file: &'static str,
+    /// Text between JSON results that is not one.
+    pub stray: &'static str,
+    /// A JSON result that ends before its closing brace.
+    pub incomplete: &'static str,
+    /// Before serde_json's reason a JSON result is not readable.
+    pub not_result: &'static str,
+    /// After that reason: where exactly; `{line}` is the line in the file.
+    pub json_at: &'static str,
+}
+
+const REPORT_EN: ReportMessages = ReportMessages {
+    not_a_file: "{name}: is not a regular file; left out",
+    stray: "not a result of `mlcheck quiz --format json`: a result starts with `{`; remove this text",
+    incomplete: "this JSON result is not complete: it has no closing `}` before the next result or the end of the file",
+    not_result: "not a result of `mlcheck quiz --format json`:",
+    json_at: " (line {line})",
+};
+
+const REPORT_KO: ReportMessages = ReportMessages {
+    not_a_file: "{name}: 일반 파일이 아니어서 빼고 셉니다",
+    stray: "`mlcheck quiz --format json`의 결과가 아닙니다. 결과는 `{`로 시작합니다. 이 부분을 지우세요",
+    incomplete: "JSON 결과가 끝나지 않았습니다. 다음 결과나 파일 끝 앞에 닫는 `}`가 없습니다",
+    not_result: "`mlcheck quiz --format json`의 결과가 아닙니다:",
+    json_at: " ({line}번째 줄)",
+};
+
+/// The strings of `mlcheck report` for `lang`.
+pub fn report(lang: Lang) -> &'static ReportMessages {
+    match lang {
+        Lang::En => &REPORT_EN,
+        Lang::Ko => &REPORT_KO,
+    }
+}
