@@ -224,6 +224,33 @@ pub fn breakdown(sizes: &[u64], min_group: u64) -> Breakdown {
     Breakdown { shown, hidden }
 }
 
+/// Everything a report shows: the tally, what was left out, and the privacy decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// The counts.
+    pub tally: Tally,
+    /// How many results, files and PATHs were left out.
+    pub left_out: u64,
+    /// The smallest group shown.
+    pub min_group: u64,
+    /// Which tracks the breakdown shows.
+    pub breakdown: Breakdown,
+}
+
+impl Report {
+    /// A report over `tally`; the tracks shown follow [`breakdown`].
+    pub fn new(tally: Tally, left_out: u64, min_group: u64) -> Report {
+        let sizes: Vec<u64> = tally.by_track.iter().map(|c| c.respondents).collect();
+        let breakdown = breakdown(&sizes, min_group);
+        Report { tally, left_out, min_group, breakdown }
+    }
+
+    /// The number of valid results.
+    pub fn respondents(&self) -> u64 {
+        self.tally.all.respondents
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
