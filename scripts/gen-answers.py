@@ -15,6 +15,15 @@ import random
 import sys
 
 
+# Texts of the length the quiz prints, so a line is as long as a real result's.
+VERDICT = "Stay in back-end"
+ADVICE = [
+    "Keep deepening your own craft. A good engineer who enjoys the work has every reason to keep building that career.",
+    "A few ML tutorials won't move your career forward; that time is better spent on your own field.",
+    "When a product needs a model, pair with an ML colleague. They need a developer like you just as much.",
+]
+
+
 def main():
     if len(sys.argv) != 4 or sys.argv[1] not in ("files", "jsonl"):
         sys.exit(__doc__)
@@ -40,10 +49,13 @@ def main():
             score = sum(a["weight"] for a in answers)
             track = answers[0]["choice"]
             rec = "ml" if score >= bank["threshold"] else track
+            myths = [{"id": a["id"], "believed": a["choice"] in ("agree", "strongly-agree"), "weight": a["weight"],
+                      "checks_weight": 0} for a, q in zip(answers, bank["questions"]) if q["kind"] == "myth"]
             result = {
-                "recommendation": rec, "verdict": rec, "track": track, "score": score,
+                "recommendation": rec, "verdict": VERDICT, "track": track, "score": score,
                 "threshold": bank["threshold"], "min_score": bank["min_score"], "max_score": bank["max_score"],
-                "answers": answers, "myths": [], "reasons": [], "advice": [], "lang": bank["lang"],
+                "answers": answers, "myths": myths, "reasons": [a["id"] for a in answers[1:4]],
+                "advice": ADVICE, "lang": bank["lang"],
             }
             f.write(json.dumps(result, ensure_ascii=False, separators=(",", ":")) + "\n")
 

@@ -547,6 +547,17 @@ fn a_bad_json_result_names_its_starting_line_and_the_rest_count() {
 }
 
 #[test]
+fn a_json_array_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = group(dir.path(), [5, 0, 0]);
+    let array = format!("[{}]", quiz_json(0, "backend"));
+    fs::write(root.join("all.json"), array).unwrap();
+    let out = report(&[s(&root)]).expect(65);
+    assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+    out.stderr_has(&["all.json: a JSON array; mlcheck reads results as `mlcheck quiz --format json` writes them"]);
+}
+
+#[test]
 fn a_score_written_in_a_file_is_not_trusted() {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..5 {
