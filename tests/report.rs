@@ -470,6 +470,18 @@ fn symlink_loops_and_repeated_paths_count_each_file_once() {
     assert_eq!(json_of(&out)["respondents"], 6);
 }
 
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_folder_is_left_out_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = group(dir.path(), [5, 0, 0]);
+    let fifo = root.join("pipe.txt");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let out = report(&[s(&root)]).expect(65);
+    out.stderr_has(&[&format!("{}: is not a regular file; left out", s(&fifo))]);
+    assert!(out.stdout.contains("5 results, 1 left out"));
+}
+
 #[test]
 fn identical_files_count_twice() {
     let dir = tempfile::tempdir().unwrap();
