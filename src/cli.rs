@@ -155,6 +155,9 @@ pub enum Command {
         #[command(flatten)]
         bank: BankArgs,
     },
+    /// What a whole group believes: one report from many answers files and JSON results
+    #[command(after_long_help = REPORT_AFTER_LONG_HELP)]
+    Report(ReportArgs),
     /// Check question banks and report every problem as FILE:LINE:COLUMN
     ///
     /// Reads each bank, reports every problem found as FILE:LINE:COLUMN followed by what is
@@ -192,6 +195,7 @@ impl Command {
     pub fn bank_args(&self) -> Option<&BankArgs> {
         match self {
             Command::Quiz(args) => Some(&args.bank),
+            Command::Report(args) => Some(&args.bank),
             Command::Questions { bank, .. } | Command::Myths { bank, .. } => Some(bank),
             Command::Check { .. } | Command::Completions { .. } | Command::Man { .. } => None,
         }
@@ -224,6 +228,68 @@ pub struct QuizArgs {
 
     #[command(flatten)]
     pub bank: BankArgs,
+}
+
+/// Options of `mlcheck report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Answers files, JSON results, or directories holding them
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format of the report
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+
+    /// Hide any track with fewer than N results; refuse a report of fewer than N (at least 3)
+    #[arg(long, value_name = "N", default_value_t = crate::aggregate::MIN_GROUP_DEFAULT, value_parser = parse_min_group)]
+    pub min_group: u64,
+
+    #[command(flatten)]
+    pub bank: BankArgs,
+}
+
+/// The end of `mlcheck report --help`.
+const REPORT_AFTER_LONG_HELP: &str = "\
+Input:
+  A directory stands for the files in it and below it (names starting with `.` are
+  skipped). A file starting with `{` holds JSON results as `mlcheck quiz --format json`
+  writes them: one, several appended, or one a line (JSON Lines). Any other file is an
+  answers file, as `mlcheck quiz --answers` reads it. Every result is scored again from
+  its answers; a bad file or result is reported as FILE:LINE and left out.
+
+Privacy:
+  With fewer than --min-group results in all, there is no report. A track with fewer
+  is hidden, and more are hidden when the hidden ones together hold fewer, so no one can
+  be singled out by subtracting.
+
+Exit status:
+  0 every file read, 65 something was left out, 66 a PATH or file could not be opened
+  (the report is printed in both cases); 65 too without a report: no valid result, or
+  fewer than --min-group; 2 usage error.";
+
+fn parse_min_group(value: &str) -> Result<u64, String> {
+    let floor = crate::aggregate::MIN_GROUP_FLOOR;
+    match value.trim().parse::<u64>() {
+        Ok(n) if n >= floor => Ok(n),
+        Ok(_) => Err(format!("must be at least {floor}: smaller groups could single people out")),
+        Err(_) => Err(format!("must be a whole number, at least {floor}")),
+    }
+}
+
+/// A format of `mlcheck report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Text with block-element charts, for a terminal
+    Text,
+    /// GitHub-flavoured Markdown: tables, and the charts in a code block
+    Markdown,
+    /// One JSON object for scripts
+    Json,
+    /// The counts in long form: question,choice,count,share
+    Csv,
+    /// One self-contained HTML page with SVG charts
+    Html,
 }
 
 /// The output format of `mlcheck questions`.
@@ -334,7 +400,7 @@ mod tests {
         let man = command.find_subcommand("man").unwrap();
         let arg = man.get_arguments().find(|a| a.get_id() == "subcommand").unwrap();
         let values: Vec<String> = arg.get_possible_values().iter().map(|v| v.get_name().to_string()).collect();
-        assert_eq!(values, ["quiz", "questions", "myths", "check", "completions", "man"]);
+        assert_eq!(values, ["quiz", "questions", "myths", "report", "check", "completions", "man"]);
         assert_eq!(values, super::subcommand_names(&command));
     }
 }

@@ -5,6 +5,7 @@ pub mod chart;
 pub mod json;
 pub mod listing;
 pub mod markdown;
+pub mod report;
 pub mod result;
 
 use std::io::{self, Write};
