@@ -224,30 +224,126 @@ pub fn breakdown(sizes: &[u64], min_group: u64) -> Breakdown {
     Breakdown { shown, hidden }
 }
 
-/// Everything a report shows: the tally, what was left out, and the privacy decision.
+/// The verdicts a report may show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdicts {
+    /// How many got the ML verdict, over everyone.
+    pub ml: u64,
+    /// For each track (bank order), how many were told to stay in it; `None` for a hidden
+    /// track, whose stays are only in [`Verdicts::hidden_stay`].
+    pub stay: Vec<Option<u64>>,
+    /// How many were told to stay in one of the hidden tracks, pooled; `None` when no
+    /// track is hidden.
+    pub hidden_stay: Option<u64>,
+}
+
+/// What a report may show of one track it breaks down.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrackCounts {
+    /// The track's index (bank order).
+    pub track: usize,
+    /// How many results in the track.
+    pub respondents: u64,
+    /// How many of them got the ML verdict.
+    pub ml: u64,
+    /// How many were told to stay in the track.
+    pub stay: u64,
+    /// For each myth (in [`MYTHS`] order), how many believed it.
+    pub believed: Vec<u64>,
+}
+
+/// Counts over every result that single out no track: each question's choices but the
+/// track question's, the myths believed and the scores.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overall {
+    /// How many results.
+    pub respondents: u64,
+    /// For each question, how many chose each choice; the track question's entry (index 0)
+    /// is empty: its counts are [`Report::tracks`].
+    pub choices: Vec<Vec<u64>>,
+    /// For each myth (in [`MYTHS`] order), how many believed it.
+    pub believed: Vec<u64>,
+    /// Score histogram: index i counts the score `min_score + i`.
+    pub scores: Vec<u64>,
+    /// The lowest score possible (the histogram's first bin).
+    pub min_score: i64,
+}
+
+impl Overall {
+    /// Mean, median, lowest and highest score; `None` without results.
+    pub fn stats(&self) -> Option<Stats> {
+        stats(&self.scores, self.min_score)
+    }
+}
+
+/// Everything a report shows, and nothing more: the privacy rule is applied here, so no
+/// renderer can show a hidden track's size or verdicts by mistake. A hidden track's numbers
+/// exist only pooled with the other hidden tracks', and the pool holds at least `min_group`
+/// results (or no one, or everyone).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
-    /// The counts.
-    pub tally: Tally,
     /// How many results, files and PATHs were left out.
     pub left_out: u64,
     /// The smallest group shown.
     pub min_group: u64,
-    /// Which tracks the breakdown shows.
-    pub breakdown: Breakdown,
+    /// The counts over everyone.
+    pub all: Overall,
+    /// The verdicts.
+    pub verdicts: Verdicts,
+    /// How many results in each track (bank order); `None` for a hidden track.
+    pub tracks: Vec<Option<u64>>,
+    /// The hidden tracks (bank order).
+    pub hidden: Vec<usize>,
+    /// How many results the hidden tracks hold together; `None` when none is hidden.
+    pub hidden_respondents: Option<u64>,
+    /// The tracks shown, in bank order.
+    pub by_track: Vec<TrackCounts>,
 }
 
 impl Report {
-    /// A report over `tally`; the tracks shown follow [`breakdown`].
+    /// A report over `tally`; the tracks shown follow [`breakdown`], and everything per
+    /// track of a hidden track is pooled or dropped here.
     pub fn new(tally: Tally, left_out: u64, min_group: u64) -> Report {
         let sizes: Vec<u64> = tally.by_track.iter().map(|c| c.respondents).collect();
-        let breakdown = breakdown(&sizes, min_group);
-        Report { tally, left_out, min_group, breakdown }
+        let Breakdown { shown, hidden } = breakdown(&sizes, min_group);
+        let is_shown = |t: usize| shown.contains(&t);
+        let pooled = |f: &dyn Fn(usize) -> u64| (!hidden.is_empty()).then(|| hidden.iter().map(|&t| f(t)).sum());
+        let all = &tally.all;
+        let verdicts = Verdicts {
+            ml: all.verdicts[0],
+            stay: (0..sizes.len()).map(|t| is_shown(t).then_some(all.verdicts[1 + t])).collect(),
+            hidden_stay: pooled(&|t| all.verdicts[1 + t]),
+        };
+        let tracks = (0..sizes.len()).map(|t| is_shown(t).then_some(sizes[t])).collect();
+        let hidden_respondents = pooled(&|t| sizes[t]);
+        let by_track = shown
+            .iter()
+            .map(|&t| {
+                let c = &tally.by_track[t];
+                TrackCounts {
+                    track: t,
+                    respondents: c.respondents,
+                    ml: c.verdicts[0],
+                    stay: c.verdicts[1 + t],
+                    believed: c.believed.clone(),
+                }
+            })
+            .collect();
+        let mut choices = tally.all.choices;
+        choices[0] = Vec::new();
+        let all = Overall {
+            respondents: tally.all.respondents,
+            choices,
+            believed: tally.all.believed,
+            scores: tally.all.scores,
+            min_score: tally.min_score,
+        };
+        Report { left_out, min_group, all, verdicts, tracks, hidden, hidden_respondents, by_track }
     }
 
     /// The number of valid results.
     pub fn respondents(&self) -> u64 {
-        self.tally.all.respondents
+        self.all.respondents
     }
 }
 
@@ -329,6 +425,72 @@ mod tests {
                 prop_assert!(sizes[t] >= n);
             }
             prop_assert_eq!(b.shown.len() + b.hidden.len(), sizes.len());
+        }
+    }
+
+    /// `results` with each result's track set from `tracks` (cycled), answers kept.
+    fn with_tracks(results: &[Vec<usize>], tracks: &[usize]) -> Vec<Vec<usize>> {
+        results
+            .iter()
+            .zip(tracks.iter().cycle())
+            .map(|(r, &t)| {
+                let mut r = r.clone();
+                r[0] = t;
+                r
+            })
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn the_report_holds_no_number_of_a_single_hidden_track(
+            results in results(),
+            tracks in proptest::collection::vec(0usize..3, 1..40),
+            n in 3u64..8,
+        ) {
+            let bank = bank();
+            let results = with_tracks(&results, &tracks);
+            let tally = tally_of(&bank, &results);
+            let report = Report::new(tally.clone(), 0, n);
+            let b = breakdown(&tally.by_track.iter().map(|c| c.respondents).collect::<Vec<_>>(), n);
+            prop_assert_eq!(&report.hidden, &b.hidden);
+            for &t in &b.hidden {
+                prop_assert_eq!(report.tracks[t], None);
+                prop_assert_eq!(report.verdicts.stay[t], None);
+            }
+            prop_assert!(report.all.choices[0].is_empty(), "the track question's counts are in `tracks` only");
+            prop_assert_eq!(report.by_track.iter().map(|c| c.track).collect::<Vec<_>>(), b.shown.clone());
+            let sizes = |t: usize| tally.by_track[t].respondents;
+            // The hidden tracks appear pooled only: the pool, and everything else shown, add up.
+            let shown: u64 = report.tracks.iter().flatten().sum();
+            prop_assert_eq!(shown + report.hidden_respondents.unwrap_or(0), report.respondents());
+            prop_assert_eq!(report.hidden_respondents, (!b.hidden.is_empty()).then(|| b.hidden.iter().map(|&t| sizes(t)).sum()));
+            let stays: u64 = report.verdicts.stay.iter().flatten().sum();
+            prop_assert_eq!(report.verdicts.ml + stays + report.verdicts.hidden_stay.unwrap_or(0), report.respondents());
+        }
+
+        #[test]
+        fn moving_people_between_hidden_tracks_changes_nothing_shown(
+            results in results(),
+            tracks in proptest::collection::vec(0usize..3, 1..40),
+            n in 3u64..8,
+            pick in any::<proptest::sample::Index>(),
+        ) {
+            // Everything shown depends on the hidden tracks only through their pool: two groups
+            // that differ only in which hidden track someone is in give the same report,
+            // whenever the privacy rule hides the same tracks in both.
+            let bank = bank();
+            let results = with_tracks(&results, &tracks);
+            let report = Report::new(tally_of(&bank, &results), 0, n);
+            let movable: Vec<usize> = (0..results.len()).filter(|&i| report.hidden.contains(&results[i][0])).collect();
+            prop_assume!(report.hidden.len() >= 2 && !movable.is_empty());
+            let i = movable[pick.index(movable.len())];
+            let others: Vec<usize> = report.hidden.iter().copied().filter(|&t| t != results[i][0]).collect();
+            let mut moved = results.clone();
+            moved[i][0] = others[i % others.len()];
+            let other = Report::new(tally_of(&bank, &moved), 0, n);
+            prop_assume!(other.hidden == report.hidden);
+            prop_assert_eq!(other, report);
         }
     }
 

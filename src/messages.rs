@@ -247,6 +247,15 @@ pub struct ReportMessages {
     pub no_breakdown: &'static str,
     /// Between the names of a list.
     pub list_separator: &'static str,
+    /// Between the last names of a list of alternatives ("back-end or mobile").
+    pub or_separator: &'static str,
+    /// The hidden tracks' stays, pooled: `{tracks}` their names joined by `or_separator`,
+    /// `{object}` (Korean) the object particle that follows them.
+    pub stay_in_tracks: &'static str,
+    /// Everyone's stays, pooled, when every track is hidden.
+    pub stay_own_track: &'static str,
+    /// The hidden tracks' results, pooled (CSV label): `{tracks}` their labels.
+    pub hidden_label: &'static str,
     /// Table headers.
     pub col_verdict: &'static str,
     /// Table header: how many.
@@ -302,6 +311,10 @@ const REPORT_EN: ReportMessages = ReportMessages {
     hidden: "Not shown: {tracks}. A track is shown only with at least {n} results, and never when its count could be worked out from the others.",
     no_breakdown: "No breakdown by track: a track is shown only with at least {n} results, and never when its count could be worked out from the others.",
     list_separator: ", ",
+    or_separator: " or ",
+    stay_in_tracks: "Stay in {tracks}",
+    stay_own_track: "Stay in their own track",
+    hidden_label: "Hidden tracks together: {tracks}",
     col_verdict: "Verdict",
     col_count: "Count",
     col_share: "Share",
@@ -344,6 +357,10 @@ const REPORT_KO: ReportMessages = ReportMessages {
     hidden: "표시하지 않음: {tracks}. 결과가 {n}개 이상인 분야만 보여 주고, 다른 분야의 수로 거꾸로 셀 수 있는 분야도 감춥니다.",
     no_breakdown: "분야별로 나누어 보여 주지 않습니다. 결과가 {n}개 이상인 분야만 보여 주고, 다른 분야의 수로 거꾸로 셀 수 있는 분야도 감춥니다.",
     list_separator: ", ",
+    or_separator: " 또는 ",
+    stay_in_tracks: "{tracks}{object} 계속하세요",
+    stay_own_track: "지금 분야를 계속하세요",
+    hidden_label: "감춘 분야 합계: {tracks}",
     col_verdict: "추천",
     col_count: "수",
     col_share: "비율",

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use super::{
     agreement, decimal, diverging_cells, hidden_line, most_believed, msg, myths, percent, results_line, verdicts,
 };
-use crate::aggregate::{Counts, Report};
+use crate::aggregate::{Overall, Report};
 use crate::render::View;
 
 /// Escapes text for HTML content and attribute values.
@@ -96,7 +96,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     let msg = msg(view.lang);
     let bank = view.bank;
     let lang = view.lang;
-    let all = &report.tally.all;
+    let all = &report.all;
     let mut out = String::new();
     let _ = write!(
         out,
@@ -116,9 +116,9 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
 
     // Verdicts.
     let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(msg.verdicts_heading));
-    let rows: Vec<(String, u64, &str)> = verdicts(view, all)
+    let rows: Vec<(String, u64, &str)> = verdicts(view, report)
         .into_iter()
-        .map(|(key, text, n)| (escape(text), n, if key == "ml" { "var(--ml)" } else { "var(--bar)" }))
+        .map(|r| (escape(&r.text), r.count, if r.key == "ml" { "var(--ml)" } else { "var(--bar)" }))
         .collect();
     share_table(&mut out, [msg.col_verdict, msg.col_count, msg.col_share], &rows, all.respondents);
     out.push_str("</section>\n");
@@ -183,7 +183,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
 
     // By track.
     let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(msg.by_track_heading));
-    if !report.breakdown.shown.is_empty() {
+    if !report.by_track.is_empty() {
         let _ = write!(
             out,
             "<table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"n\">{}</th><th scope=\"col\" class=\"n\">{}</th><th scope=\"col\" class=\"n\">{}</th>",
@@ -201,17 +201,16 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
             );
         }
         out.push_str("</tr></thead><tbody>");
-        for &t in &report.breakdown.shown {
-            let c = &report.tally.by_track[t];
+        for c in &report.by_track {
             let _ = write!(
                 out,
                 "<tr><th scope=\"row\">{}</th><td class=\"n\">{}</td><td class=\"n\">{} ({})</td><td class=\"n\">{} ({})</td>",
-                escape(bank.track().choices[t].label.get(lang)),
+                escape(bank.track().choices[c.track].label.get(lang)),
                 c.respondents,
-                c.verdicts[0],
-                percent(c.verdicts[0], c.respondents),
-                c.verdicts[1 + t],
-                percent(c.verdicts[1 + t], c.respondents)
+                c.ml,
+                percent(c.ml, c.respondents),
+                c.stay,
+                percent(c.stay, c.respondents)
             );
             for (m, _, _) in myths(bank) {
                 let _ = write!(out, "<td class=\"n\">{}</td>", percent(c.believed[m], c.respondents));
@@ -230,7 +229,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
 
 /// The myths as diverging stacked bars around a centre line, each with a `<title>` giving
 /// its five counts; the table after it holds the same numbers.
-fn myth_svg(out: &mut String, view: &View, counts: &Counts) {
+fn myth_svg(out: &mut String, view: &View, counts: &Overall) {
     let msg = msg(view.lang);
     let lang = view.lang;
     let rows = myths(view.bank);
@@ -324,14 +323,14 @@ fn myth_svg(out: &mut String, view: &View, counts: &Counts) {
 fn histogram_svg(out: &mut String, view: &View, report: &Report) {
     let msg = msg(view.lang);
     let bank = view.bank;
-    let tally = &report.tally;
-    let hist = &tally.all.scores;
+    let all = &report.all;
+    let hist = &all.scores;
     let (lo, hi) = bank.score_range();
     let (left, width, plot_h, top) = (10.0, 900.0, 180.0, 26.0);
     let bar_w = width / hist.len() as f64;
     let max = hist.iter().copied().max().unwrap_or(0).max(1) as f64;
     let total_h = top + plot_h + 34.0;
-    let stats = tally
+    let stats = all
         .stats()
         .map(|s| {
             msg.score_stats
@@ -345,11 +344,11 @@ fn histogram_svg(out: &mut String, view: &View, report: &Report) {
         .iter()
         .enumerate()
         .filter(|(_, &c)| c > 0)
-        .map(|(i, c)| format!("{}: {c}", tally.min_score + i as i64))
+        .map(|(i, c)| format!("{}: {c}", all.min_score + i as i64))
         .collect();
     let title = msg
         .histogram_title
-        .replace("{n}", &tally.all.respondents.to_string())
+        .replace("{n}", &all.respondents.to_string())
         .replace("{stats}", &stats)
         .replace("{threshold}", &bank.threshold.to_string());
     let _ = write!(
@@ -362,7 +361,7 @@ fn histogram_svg(out: &mut String, view: &View, report: &Report) {
     );
     for (i, &c) in hist.iter().enumerate().filter(|(_, &c)| c > 0) {
         let h = plot_h * c as f64 / max;
-        let score = tally.min_score + i as i64;
+        let score = all.min_score + i as i64;
         let fill = if score >= bank.threshold { "var(--ml)" } else { "var(--bar)" };
         let _ = write!(
             out,

@@ -6,8 +6,9 @@ use std::io::{self, Write};
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::{myths, share, verdicts};
-use crate::aggregate::{Counts, Report};
+use super::myths;
+use super::share;
+use crate::aggregate::{Report, TrackCounts};
 use crate::bank::{Kind, AGREEMENT_KEYS};
 use crate::render::View;
 
@@ -19,7 +20,8 @@ pub struct ReportJson<'a> {
     min_group: u64,
     threshold: i64,
     lang: &'a str,
-    verdicts: Ordered<'a, u64>,
+    verdicts: Ordered<'a, Option<u64>>,
+    hidden_stay: Option<u64>,
     questions: Vec<QuestionJson<'a>>,
     myths: Vec<MythJson<'a>>,
     scores: ScoresJson,
@@ -45,7 +47,7 @@ struct QuestionJson<'a> {
     id: &'a str,
     kind: &'a str,
     myth: Option<&'a str>,
-    counts: Ordered<'a, u64>,
+    counts: Ordered<'a, Option<u64>>,
 }
 
 #[derive(serde::Serialize)]
@@ -77,26 +79,26 @@ struct TrackJson<'a> {
     myths: Vec<MythJson<'a>>,
 }
 
-fn verdicts_json<'a>(view: &View<'a>, counts: &Counts) -> Ordered<'a, u64> {
-    Ordered(verdicts(view, counts).into_iter().map(|(key, _, n)| (key, n)).collect())
+/// The verdicts of one shown track: `ml`, and every track key, zero but its own.
+fn track_verdicts<'a>(view: &View<'a>, counts: &TrackCounts) -> Ordered<'a, u64> {
+    let tracks = view.bank.track().choices.iter().enumerate();
+    let stays = tracks.map(|(t, c)| (c.key.as_str(), if t == counts.track { counts.stay } else { 0 }));
+    Ordered(std::iter::once(("ml", counts.ml)).chain(stays).collect())
 }
 
-fn myths_json<'a>(view: &View<'a>, counts: &Counts) -> Vec<MythJson<'a>> {
+fn myths_json<'a>(view: &View<'a>, believed: &[u64], respondents: u64) -> Vec<MythJson<'a>> {
     myths(view.bank)
         .into_iter()
-        .map(|(m, _, q)| MythJson {
-            id: &q.id,
-            believed: counts.believed[m],
-            share: share(counts.believed[m], counts.respondents),
-        })
+        .map(|(m, _, q)| MythJson { id: &q.id, believed: believed[m], share: share(believed[m], respondents) })
         .collect()
 }
 
 /// The report as a serializable object.
 pub fn object<'a>(view: &View<'a>, report: &Report) -> ReportJson<'a> {
     let bank = view.bank;
-    let all = &report.tally.all;
-    let stats = report.tally.stats();
+    let all = &report.all;
+    let stats = all.stats();
+    let tracks = &bank.track().choices;
     let round = |x: f64| (x * 100.0).round() / 100.0;
     ReportJson {
         respondents: report.respondents(),
@@ -104,12 +106,18 @@ pub fn object<'a>(view: &View<'a>, report: &Report) -> ReportJson<'a> {
         min_group: report.min_group,
         threshold: bank.threshold,
         lang: view.lang.code(),
-        verdicts: verdicts_json(view, all),
+        verdicts: Ordered(
+            std::iter::once(("ml", Some(report.verdicts.ml)))
+                .chain(tracks.iter().map(|c| c.key.as_str()).zip(report.verdicts.stay.iter().copied()))
+                .collect(),
+        ),
+        hidden_stay: report.verdicts.hidden_stay,
         questions: bank
             .questions
             .iter()
             .zip(&all.choices)
-            .map(|(q, counts)| QuestionJson {
+            .enumerate()
+            .map(|(i, (q, counts))| QuestionJson {
                 id: &q.id,
                 kind: match q.kind {
                     Kind::Track => "track",
@@ -117,10 +125,15 @@ pub fn object<'a>(view: &View<'a>, report: &Report) -> ReportJson<'a> {
                     Kind::Check { .. } => "check",
                 },
                 myth: q.myth(),
-                counts: Ordered(q.choices.iter().map(|c| c.key.as_str()).zip(counts.iter().copied()).collect()),
+                // The track question's counts are the shown tracks' sizes, `null` when hidden.
+                counts: Ordered(if i == 0 {
+                    q.choices.iter().map(|c| c.key.as_str()).zip(report.tracks.iter().copied()).collect()
+                } else {
+                    q.choices.iter().map(|c| c.key.as_str()).zip(counts.iter().map(|&n| Some(n))).collect()
+                }),
             })
             .collect(),
-        myths: myths_json(view, all),
+        myths: myths_json(view, &all.believed, all.respondents),
         scores: ScoresJson {
             mean: stats.map(|s| round(s.mean)),
             median: stats.map(|s| s.median),
@@ -130,26 +143,24 @@ pub fn object<'a>(view: &View<'a>, report: &Report) -> ReportJson<'a> {
                 .scores
                 .iter()
                 .enumerate()
-                .map(|(i, &count)| Bin { score: report.tally.min_score + i as i64, count })
+                .map(|(i, &count)| Bin { score: all.min_score + i as i64, count })
                 .collect(),
         },
         by_track: Ordered(
             report
-                .breakdown
-                .shown
+                .by_track
                 .iter()
-                .map(|&t| {
-                    let counts = &report.tally.by_track[t];
+                .map(|counts| {
                     let track = TrackJson {
                         respondents: counts.respondents,
-                        verdicts: verdicts_json(view, counts),
-                        myths: myths_json(view, counts),
+                        verdicts: track_verdicts(view, counts),
+                        myths: myths_json(view, &counts.believed, counts.respondents),
                     };
-                    (bank.track().choices[t].key.as_str(), track)
+                    (tracks[counts.track].key.as_str(), track)
                 })
                 .collect(),
         ),
-        hidden_tracks: report.breakdown.hidden.iter().map(|&t| bank.track().choices[t].key.as_str()).collect(),
+        hidden_tracks: report.hidden.iter().map(|&t| tracks[t].key.as_str()).collect(),
     }
 }
 

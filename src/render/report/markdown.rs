@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use super::{agreement, hidden_line, most_believed, msg, myths, percent, results_line, verdicts};
-use crate::aggregate::{Counts, Report};
+use crate::aggregate::Report;
 use crate::render::View;
 
 /// The width the charts inside code blocks are drawn at.
@@ -57,10 +57,10 @@ fn chart(w: &mut dyn Write, view: &View, draw: impl FnOnce(&mut dyn Write, &View
     writeln!(w)
 }
 
-fn verdict_rows(view: &View, counts: &Counts) -> Vec<Vec<String>> {
-    verdicts(view, counts)
+fn verdict_rows(view: &View, report: &Report) -> Vec<Vec<String>> {
+    verdicts(view, report)
         .into_iter()
-        .map(|(_, text, n)| vec![escape(text), n.to_string(), percent(n, counts.respondents)])
+        .map(|r| vec![escape(&r.text), r.count.to_string(), percent(r.count, report.respondents())])
         .collect()
 }
 
@@ -69,12 +69,12 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     let msg = msg(view.lang);
     let bank = view.bank;
     let lang = view.lang;
-    let all = &report.tally.all;
+    let all = &report.all;
     writeln!(w, "# {}\n", escape(msg.heading))?;
     writeln!(w, "{}\n", escape(&results_line(lang, report)))?;
 
     writeln!(w, "## {}\n", escape(msg.verdicts_heading))?;
-    table(w, &[msg.col_verdict, msg.col_count, msg.col_share], 1, &verdict_rows(view, all))?;
+    table(w, &[msg.col_verdict, msg.col_count, msg.col_share], 1, &verdict_rows(view, report))?;
 
     writeln!(w, "## {}\n", escape(msg.myths_heading))?;
     chart(w, view, |w, v| super::text::myth_chart(w, v, all, false))?;
@@ -121,23 +121,21 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     chart(w, view, |w, v| super::text::scores(w, v, report))?;
 
     writeln!(w, "## {}\n", escape(msg.by_track_heading))?;
-    if !report.breakdown.shown.is_empty() {
+    if !report.by_track.is_empty() {
         let mut header = vec![msg.col_track, msg.col_results, bank.verdict("ml").get(lang)];
         let believe: Vec<String> =
             myths(bank).iter().map(|(_, _, q)| format!("{}: {}", msg.col_believed, q.topic.get(lang))).collect();
         header.push(msg.col_stay);
         header.extend(believe.iter().map(String::as_str));
         let rows: Vec<Vec<String>> = report
-            .breakdown
-            .shown
+            .by_track
             .iter()
-            .map(|&t| {
-                let c = &report.tally.by_track[t];
+            .map(|c| {
                 let mut row = vec![
-                    escape(bank.track().choices[t].label.get(lang)),
+                    escape(bank.track().choices[c.track].label.get(lang)),
                     c.respondents.to_string(),
-                    format!("{} ({})", c.verdicts[0], percent(c.verdicts[0], c.respondents)),
-                    format!("{} ({})", c.verdicts[1 + t], percent(c.verdicts[1 + t], c.respondents)),
+                    format!("{} ({})", c.ml, percent(c.ml, c.respondents)),
+                    format!("{} ({})", c.stay, percent(c.stay, c.respondents)),
                 ];
                 row.extend(myths(bank).iter().map(|(m, _, _)| percent(c.believed[*m], c.respondents)));
                 row

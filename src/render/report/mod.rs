@@ -8,7 +8,7 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
-use crate::aggregate::{Counts, Report};
+use crate::aggregate::{Overall, Report};
 use crate::bank::{Bank, Question, MYTHS};
 use crate::lang::Lang;
 use crate::messages::{self, ReportMessages};
@@ -67,7 +67,7 @@ pub fn myths(bank: &Bank) -> Vec<(usize, usize, &Question)> {
 }
 
 /// The myth believed by the most (the first in bank order among equals), if anyone believed one.
-pub fn most_believed(bank: &Bank, counts: &Counts) -> Option<(usize, usize)> {
+pub fn most_believed(bank: &Bank, counts: &Overall) -> Option<(usize, usize)> {
     myths(bank).into_iter().map(|(m, q, _)| (m, q)).filter(|&(m, _)| counts.believed[m] > 0).fold(
         None,
         |best: Option<(usize, usize)>, (m, q)| match best {
@@ -77,14 +77,111 @@ pub fn most_believed(bank: &Bank, counts: &Counts) -> Option<(usize, usize)> {
     )
 }
 
-/// The verdicts as (key, text, count): `ml`, then staying in each track, in bank order.
-pub fn verdicts<'a>(view: &View<'a>, counts: &Counts) -> Vec<(&'a str, &'a str, u64)> {
+/// The key of the pooled hidden tracks in the CSV and of their row in [`verdicts`].
+pub const HIDDEN_KEY: &str = "hidden";
+
+/// One verdict line a report shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerdictRow<'a> {
+    /// `ml`, a shown track's key, or [`HIDDEN_KEY`] for the hidden tracks pooled.
+    pub key: &'a str,
+    /// The verdict in the view's language.
+    pub text: String,
+    /// How many got it.
+    pub count: u64,
+}
+
+/// The verdicts shown: `ml`, staying in each shown track (bank order), then staying in
+/// any hidden track, pooled in one line, so no hidden track's verdicts can be read off.
+pub fn verdicts<'a>(view: &View<'a>, report: &Report) -> Vec<VerdictRow<'a>> {
     let bank = view.bank;
-    std::iter::once("ml")
-        .chain(bank.track().choices.iter().map(|c| c.key.as_str()))
-        .zip(&counts.verdicts)
-        .map(|(key, &n)| (key, bank.verdict(key).get(view.lang), n))
-        .collect()
+    let tracks = &bank.track().choices;
+    let mut rows =
+        vec![VerdictRow { key: "ml", text: bank.verdict("ml").get(view.lang).to_string(), count: report.verdicts.ml }];
+    for (choice, stay) in tracks.iter().zip(&report.verdicts.stay) {
+        if let Some(n) = *stay {
+            rows.push(VerdictRow {
+                key: &choice.key,
+                text: bank.verdict(&choice.key).get(view.lang).to_string(),
+                count: n,
+            });
+        }
+    }
+    if let Some(n) = report.verdicts.hidden_stay {
+        rows.push(VerdictRow { key: HIDDEN_KEY, text: hidden_stay_text(view, report), count: n });
+    }
+    rows
+}
+
+/// "Stay in back-end or mobile" for the hidden tracks pooled; "Stay in their own track"
+/// when every track is hidden.
+pub fn hidden_stay_text(view: &View, report: &Report) -> String {
+    let msg = msg(view.lang);
+    if report.by_track.is_empty() {
+        return msg.stay_own_track.to_string();
+    }
+    let names: Vec<String> = report
+        .hidden
+        .iter()
+        .map(|&t| short_name(view.lang, view.bank.track().choices[t].label.get(view.lang)))
+        .collect();
+    let tracks = match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{}{}{last}", rest.join(msg.list_separator), msg.or_separator),
+        None => String::new(),
+    };
+    match view.lang {
+        Lang::Ko => msg.stay_in_tracks.replace("{tracks}", &tracks).replace("{object}", object_particle(&tracks)),
+        _ => msg.stay_in_tracks.replace("{tracks}", &tracks).replace("{object}", ""),
+    }
+}
+
+/// A track's label for use inside a sentence: without a trailing note in parentheses
+/// ("Back-end (servers and APIs)" is "back-end"); in English a capitalised first word made
+/// of lowercase letters and hyphens is lowercased, as in the verdicts.
+fn short_name(lang: Lang, label: &str) -> String {
+    let name = match label.trim_end().strip_suffix(')').and_then(|s| s.rfind(" (").map(|i| &label[..i])) {
+        Some(name) if !name.trim().is_empty() => name.trim(),
+        _ => label.trim(),
+    };
+    let first = name.split(' ').next().unwrap_or("");
+    let mut chars = first.chars();
+    let plain = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.clone().next().is_some()
+        && chars.all(|c| c.is_ascii_lowercase() || c == '-');
+    if lang == Lang::En && plain {
+        let mut out = name[..1].to_ascii_lowercase();
+        out.push_str(&name[1..]);
+        out
+    } else {
+        name.to_string()
+    }
+}
+
+/// The Korean object particle after `word`: 을 after a closing consonant, 를 after a vowel,
+/// 을(를) when the last letter is not Hangul.
+fn object_particle(word: &str) -> &'static str {
+    match word.chars().last() {
+        Some(c @ '가'..='힣') if (c as u32 - 0xAC00) % 28 != 0 => "을",
+        Some('가'..='힣') => "를",
+        _ => "을(를)",
+    }
+}
+
+/// The counts of the track question shown: (key, label, count) for each shown track, then
+/// the hidden tracks pooled under [`HIDDEN_KEY`], labelled with their names.
+pub fn track_rows<'a>(view: &View<'a>, report: &Report) -> Vec<(&'a str, String, u64)> {
+    let tracks = &view.bank.track().choices;
+    let mut rows: Vec<(&str, String, u64)> = tracks
+        .iter()
+        .zip(&report.tracks)
+        .filter_map(|(c, n)| n.map(|n| (c.key.as_str(), c.label.get(view.lang).to_string(), n)))
+        .collect();
+    if let Some(n) = report.hidden_respondents {
+        let label = msg(view.lang).hidden_label.replace("{tracks}", &hidden_tracks(view, report));
+        rows.push((HIDDEN_KEY, label, n));
+    }
+    rows
 }
 
 /// The top line: "241 results" or "241 results, 3 left out: see the errors above".
@@ -96,8 +193,7 @@ pub fn results_line(lang: Lang, report: &Report) -> String {
 
 /// The labels of the hidden tracks, joined for a sentence.
 pub fn hidden_tracks(view: &View, report: &Report) -> String {
-    let names: Vec<&str> =
-        report.breakdown.hidden.iter().map(|&t| view.bank.track().choices[t].label.get(view.lang)).collect();
+    let names: Vec<&str> = report.hidden.iter().map(|&t| view.bank.track().choices[t].label.get(view.lang)).collect();
     names.join(msg(view.lang).list_separator)
 }
 
@@ -105,17 +201,17 @@ pub fn hidden_tracks(view: &View, report: &Report) -> String {
 pub fn hidden_line(view: &View, report: &Report) -> Option<String> {
     let msg = msg(view.lang);
     let n = report.min_group.to_string();
-    if report.breakdown.shown.is_empty() {
+    if report.by_track.is_empty() {
         return Some(msg.no_breakdown.replace("{n}", &n));
     }
-    if report.breakdown.hidden.is_empty() {
+    if report.hidden.is_empty() {
         return None;
     }
     Some(msg.hidden.replace("{tracks}", &hidden_tracks(view, report)).replace("{n}", &n))
 }
 
 /// The five-point counts of a myth, strongly disagree first.
-pub fn agreement(counts: &Counts, question: usize) -> [u64; 5] {
+pub fn agreement(counts: &Overall, question: usize) -> [u64; 5] {
     let c = &counts.choices[question];
     [c[0], c[1], c[2], c[3], c[4]]
 }
@@ -158,6 +254,19 @@ mod tests {
         assert_eq!(share(2, 3), 0.6667);
         assert_eq!(decimal(3.25), "3.3");
         assert_eq!(decimal(-2.0), "-2");
+    }
+
+    #[test]
+    fn track_names_read_inside_a_sentence() {
+        assert_eq!(short_name(Lang::En, "Back-end (servers and APIs)"), "back-end");
+        assert_eq!(short_name(Lang::En, "Mobile (iOS or Android apps)"), "mobile");
+        assert_eq!(short_name(Lang::En, "iOS games"), "iOS games");
+        assert_eq!(short_name(Lang::En, "ML"), "ML");
+        assert_eq!(short_name(Lang::En, "(odd)"), "(odd)");
+        assert_eq!(short_name(Lang::Ko, "모바일 (iOS·안드로이드 앱)"), "모바일");
+        assert_eq!(object_particle("백엔드"), "를");
+        assert_eq!(object_particle("백엔드 또는 모바일"), "을");
+        assert_eq!(object_particle("iOS"), "을(를)");
     }
 
     #[test]

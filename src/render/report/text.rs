@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use colored::Colorize;
 
 use super::{agreement, diverging_cells, most_believed, msg, myths, percent, results_line, verdicts};
-use crate::aggregate::{Counts, Report};
+use crate::aggregate::{Overall, Report};
 use crate::render::chart::{bar_right, FULL};
 use crate::render::View;
 use crate::wrap::{pad, width};
@@ -38,11 +38,11 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     view.paragraph(w, "", 0, &results_line(view.lang, report))?;
     writeln!(w)?;
     section(w, msg.verdicts_heading)?;
-    verdict_rows(w, view, 2, &report.tally.all)?;
+    verdict_rows(w, view, 2, report)?;
     writeln!(w)?;
-    myth_chart(w, view, &report.tally.all, true)?;
+    myth_chart(w, view, &report.all, true)?;
     writeln!(w)?;
-    checks(w, view, &report.tally.all)?;
+    checks(w, view, &report.all)?;
     scores(w, view, report)?;
     writeln!(w)?;
     by_track(w, view, report)?;
@@ -54,10 +54,11 @@ fn section(w: &mut dyn Write, heading: &str) -> io::Result<()> {
     writeln!(w, "{}", heading.bold())
 }
 
-/// The verdict counts of `counts` as share rows.
-fn verdict_rows(w: &mut dyn Write, view: &View, indent: usize, counts: &Counts) -> io::Result<()> {
-    let rows: Vec<(&str, u64)> = verdicts(view, counts).into_iter().map(|(_, text, n)| (text, n)).collect();
-    share_rows(w, view, indent, &rows, counts.respondents)
+/// The verdicts shown, as share rows.
+fn verdict_rows(w: &mut dyn Write, view: &View, indent: usize, report: &Report) -> io::Result<()> {
+    let all = verdicts(view, report);
+    let rows: Vec<(&str, u64)> = all.iter().map(|r| (r.text.as_str(), r.count)).collect();
+    share_rows(w, view, indent, &rows, report.respondents())
 }
 
 /// Rows of `label  bar  count  share`, each bar the row's share of `total`. When the labels
@@ -120,7 +121,7 @@ fn likert_bar(a: [u64; 5], half: usize) -> String {
 
 /// The five myths as diverging stacked bars, with the share who believe each; then the
 /// legend, and with `most` the line naming the most believed myth.
-pub(super) fn myth_chart(w: &mut dyn Write, view: &View, counts: &Counts, most: bool) -> io::Result<()> {
+pub(super) fn myth_chart(w: &mut dyn Write, view: &View, counts: &Overall, most: bool) -> io::Result<()> {
     let msg = msg(view.lang);
     let bank = view.bank;
     section(w, msg.myths_heading)?;
@@ -176,7 +177,7 @@ pub(super) fn myth_chart(w: &mut dyn Write, view: &View, counts: &Counts, most: 
 }
 
 /// How the answers to each reality check split.
-fn checks(w: &mut dyn Write, view: &View, counts: &Counts) -> io::Result<()> {
+fn checks(w: &mut dyn Write, view: &View, counts: &Overall) -> io::Result<()> {
     section(w, msg(view.lang).checks_heading)?;
     let checks = || view.bank.questions.iter().enumerate().skip(1).filter(|(_, q)| !q.is_myth());
     let label_w = checks().flat_map(|(_, q)| &q.choices).map(|c| width(c.label.get(view.lang))).max().unwrap_or(0);
@@ -194,10 +195,9 @@ fn checks(w: &mut dyn Write, view: &View, counts: &Counts) -> io::Result<()> {
 /// then mean, median, lowest and highest.
 pub(super) fn scores(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()> {
     let msg = msg(view.lang);
-    let tally = &report.tally;
     let bank = view.bank;
     section(w, msg.scores_heading)?;
-    let hist = &tally.all.scores;
+    let hist = &report.all.scores;
     let (lo, hi) = bank.score_range();
     // One column a score when it fits, else each column holds `per` scores.
     let room = view.width.saturating_sub(2).max(1);
@@ -228,7 +228,7 @@ pub(super) fn scores(w: &mut dyn Write, view: &View, report: &Report) -> io::Res
         let start = (2 + mark).saturating_sub(width(&note) + 1);
         writeln!(w, "{}{} ┃", " ".repeat(start), note.dimmed())?;
     }
-    if let Some(s) = tally.stats() {
+    if let Some(s) = report.all.stats() {
         let line = msg
             .score_stats
             .replace("{mean}", &super::decimal(s.mean))
@@ -245,16 +245,16 @@ fn by_track(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()> {
     let msg = msg(view.lang);
     let bank = view.bank;
     section(w, msg.by_track_heading)?;
-    for &t in &report.breakdown.shown {
-        let counts = &report.tally.by_track[t];
+    for counts in &report.by_track {
+        let track = &bank.track().choices[counts.track];
         let head = msg
             .track_results
-            .replace("{track}", bank.track().choices[t].label.get(view.lang))
+            .replace("{track}", track.label.get(view.lang))
             .replace("{n}", &counts.respondents.to_string());
         view.paragraph(w, "  ", 2, &head)?;
         // Within a track the verdicts are ML or staying in it.
-        let all = verdicts(view, counts);
-        let rows: Vec<(&str, u64)> = [all[0], all[1 + t]].iter().map(|&(_, text, n)| (text, n)).collect();
+        let rows =
+            [(bank.verdict("ml").get(view.lang), counts.ml), (bank.verdict(&track.key).get(view.lang), counts.stay)];
         share_rows(w, view, 4, &rows, counts.respondents)?;
         let believed: Vec<String> = myths(bank)
             .iter()
