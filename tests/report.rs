@@ -12,8 +12,11 @@ use common::{bank_questions, run, Run};
 use unicode_width::UnicodeWidthStr;
 
 /// A keyed answers file for person `i` of track `track`: varied, deterministic answers,
-/// each question leaning its own way.
+/// each question leaning its own way. One person in six leans towards ML: they mostly
+/// pick each question's first choice (disagreeing with the myths, saying yes to the checks),
+/// so a sample group gets a few ML verdicts, as a real one would.
 fn persona(i: usize, track: &str) -> String {
+    let leans_ml = i % 6 == 5;
     bank_questions()
         .iter()
         .enumerate()
@@ -22,17 +25,21 @@ fn persona(i: usize, track: &str) -> String {
             let weights: Vec<usize> = (0..keys.len()).map(|k| (q * 5 + k * 3) % 4 + 1).collect();
             let hash = (i as u64 + 1).wrapping_mul(2654435761).wrapping_add(q as u64 * 40503) >> 5;
             let mut pick = (hash % weights.iter().sum::<usize>() as u64) as usize;
-            let k = weights
-                .iter()
-                .position(|&w| {
-                    if pick < w {
-                        true
-                    } else {
-                        pick -= w;
-                        false
-                    }
-                })
-                .unwrap();
+            let k = if leans_ml && hash % 4 != 0 {
+                0
+            } else {
+                weights
+                    .iter()
+                    .position(|&w| {
+                        if pick < w {
+                            true
+                        } else {
+                            pick -= w;
+                            false
+                        }
+                    })
+                    .unwrap()
+            };
             let key = if id == "track" { track } else { &keys[k] };
             format!("{id} = {key}\n")
         })
@@ -177,7 +184,12 @@ fn json_has_the_documented_fields() {
     for key in ["ml", "frontend", "backend", "mobile"] {
         assert!(keys.contains(&key), "{keys:?}");
     }
-    assert_eq!(verdicts.values().map(|v| v.as_u64().unwrap()).sum::<u64>(), 24);
+    // A realistic sample: a few ML verdicts.
+    assert!((3..=6).contains(&verdicts["ml"].as_u64().unwrap()), "{}", verdicts["ml"]);
+    // Hidden tracks' verdicts are null; their stays are pooled in `hidden_stay`.
+    assert!(verdicts["backend"].is_null() && verdicts["mobile"].is_null());
+    let shown: u64 = verdicts.values().filter_map(|v| v.as_u64()).sum();
+    assert_eq!(shown + j["hidden_stay"].as_u64().unwrap(), 24);
     let questions = j["questions"].as_array().unwrap();
     let bank = bank_questions();
     assert_eq!(questions.len(), bank.len());
@@ -186,6 +198,11 @@ fn json_has_the_documented_fields() {
         let counts = q["counts"].as_object().unwrap();
         let got: Vec<&String> = counts.keys().collect();
         assert_eq!(got.len(), keys.len(), "{id}: every choice, zeros included");
+        if id == "track" {
+            // The hidden tracks' sizes are null: 12 front-end shown, back-end and mobile not.
+            assert_eq!(q["counts"], serde_json::json!({"frontend": 12, "backend": null, "mobile": null}));
+            continue;
+        }
         assert_eq!(counts.values().map(|v| v.as_u64().unwrap()).sum::<u64>(), 24, "{id}");
         assert!(q["kind"].is_string());
     }
@@ -222,9 +239,17 @@ fn csv_is_long_form_and_matches_the_json() {
     assert_eq!(&header[..4], ["question", "choice", "count", "share"]);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let expected: usize = bank_questions().iter().map(|(_, keys)| keys.len()).sum();
-    assert_eq!(rows.len(), expected);
-    for row in &rows {
+    // One more row: the hidden tracks, pooled; the hidden tracks' own rows have no count.
+    assert_eq!(rows.len(), expected + 1);
+    let pool = rows.iter().find(|r| &r[1] == "hidden").unwrap();
+    assert_eq!((&pool[0], &pool[2], &pool[3]), ("track", "12", "0.5000"));
+    assert!(pool[5].contains("Back-end") && pool[5].contains("Mobile"), "{pool:?}");
+    for row in rows.iter().filter(|r| &r[1] != "hidden") {
         let q = j["questions"].as_array().unwrap().iter().find(|q| q["id"] == row[0]).unwrap();
+        if q["counts"][&row[1]].is_null() {
+            assert!(row[2].is_empty() && row[3].is_empty(), "{row:?}");
+            continue;
+        }
         assert_eq!(q["counts"][&row[1]].as_u64().unwrap().to_string(), row[2]);
         let share: f64 = row[3].parse().unwrap();
         assert!((share - row[2].parse::<f64>().unwrap() / 24.0).abs() < 1e-4);
@@ -644,6 +669,117 @@ fn one_small_group_can_not_be_worked_out_by_subtraction() {
     assert!(out.stdout.contains("No breakdown by track"), "{}", out.stdout);
     let j = json_of(&report(&["--format", "json", s(&root)]).expect(0));
     assert!(j["by_track"].as_object().unwrap().is_empty());
+}
+
+/// A folder with one file per person: person `i` answers as `persona(i, tracks[i])`.
+fn people(dir: &Path, tracks: &[&str]) -> PathBuf {
+    fs::create_dir_all(dir).unwrap();
+    for (i, track) in tracks.iter().enumerate() {
+        fs::write(dir.join(format!("p{i:03}.txt")), persona(i, track)).unwrap();
+    }
+    dir.to_path_buf()
+}
+
+/// `counts` people per track, in order: `[a, b, c]` is a front-end, b back-end, c mobile.
+fn tracks_of(counts: [usize; 3]) -> Vec<&'static str> {
+    ["frontend", "backend", "mobile"].into_iter().zip(counts).flat_map(|(t, n)| std::iter::repeat_n(t, n)).collect()
+}
+
+/// Proves a hidden track's size and verdicts are not in any format: the same people, split
+/// differently among the hidden tracks (`a` and `b`), give byte-identical reports. Returns
+/// the English text report of `a`.
+fn hidden_split_is_invisible(dir: &Path, a: &[&str], b: &[&str], hidden: &[&str]) -> String {
+    let (da, db) = (people(&dir.join("a"), a), people(&dir.join("b"), b));
+    let mut text = String::new();
+    for lang in ["en", "ko"] {
+        for format in ["text", "markdown", "json", "csv", "html"] {
+            let one = Run::of(run(&["--lang", lang, "report", "--format", format, s(&da)])).expect(0);
+            let two = Run::of(run(&["--lang", lang, "report", "--format", format, s(&db)])).expect(0);
+            assert!(one.stdout == two.stdout, "{lang} {format}: the split among hidden tracks shows:\n{}", one.stdout);
+            if format == "json" {
+                let j = json_of(&one);
+                assert_eq!(j["hidden_tracks"], serde_json::json!(hidden));
+                let track = j["questions"].as_array().unwrap().iter().find(|q| q["kind"] == "track").unwrap();
+                for key in hidden {
+                    assert!(j["verdicts"][key].is_null(), "{key}: {}", j["verdicts"]);
+                    assert!(track["counts"][key].is_null(), "{key}: {}", track["counts"]);
+                    assert!(j["by_track"].get(key).is_none());
+                }
+                // What is shown adds up, with the hidden tracks pooled.
+                let sum =
+                    |v: &serde_json::Value| v.as_object().unwrap().values().filter_map(|n| n.as_u64()).sum::<u64>();
+                let stay = j["hidden_stay"].as_u64().expect("hidden_stay is a number when a track is hidden");
+                assert_eq!(sum(&j["verdicts"]) + stay, j["respondents"].as_u64().unwrap());
+                let pooled = j["respondents"].as_u64().unwrap() - sum(&track["counts"]);
+                assert!(pooled >= 5, "the hidden tracks hold {pooled}");
+            }
+            if format == "csv" {
+                let mut reader = csv::Reader::from_reader(one.stdout.as_bytes());
+                let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+                for key in hidden {
+                    let row = rows.iter().find(|r| &r[0] == "track" && &r[1] == *key).unwrap();
+                    assert!(row[2].is_empty() && row[3].is_empty(), "{row:?}");
+                }
+                let pool = rows.iter().find(|r| &r[0] == "track" && &r[1] == "hidden").expect("a pooled row");
+                assert!(pool[2].parse::<u64>().unwrap() >= 5, "{pool:?}");
+            }
+            if lang == "en" && format == "text" {
+                text = one.stdout;
+            }
+        }
+    }
+    text
+}
+
+#[test]
+fn one_small_track_shows_only_pooled_with_its_cover() {
+    let dir = tempfile::tempdir().unwrap();
+    // 12 front-end, 10 back-end, 2 mobile: mobile is hidden and back-end with it. The same
+    // people as 12, 9 and 3 give the same report: neither track's size nor verdicts show.
+    let text = hidden_split_is_invisible(
+        dir.path(),
+        &tracks_of([12, 10, 2]),
+        &[tracks_of([12, 9, 0]), tracks_of([0, 0, 3])].concat(),
+        &["backend", "mobile"],
+    );
+    let verdicts = &text[text.find("Verdicts").unwrap()..text.find("The five myths").unwrap()];
+    assert!(verdicts.contains("Stay in back-end or mobile"), "{verdicts}");
+    let alone = verdicts.replace("Stay in back-end or mobile", "");
+    assert!(!alone.contains("Stay in back-end") && !alone.contains("Stay in mobile"), "{verdicts}");
+}
+
+#[test]
+fn two_small_tracks_below_the_min_group_hide_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    // 10 front-end, 2 back-end, 1 mobile: the small ones hold 3, so front-end is hidden too.
+    let text = hidden_split_is_invisible(
+        dir.path(),
+        &tracks_of([10, 2, 1]),
+        &["mobile", "frontend", "backend", "frontend", "frontend", "mobile", "frontend", "frontend"]
+            .into_iter()
+            .chain(tracks_of([5, 0, 0]))
+            .collect::<Vec<_>>(),
+        &["frontend", "backend", "mobile"],
+    );
+    assert!(text.contains("No breakdown by track"), "{text}");
+    let verdicts = &text[text.find("Verdicts").unwrap()..text.find("The five myths").unwrap()];
+    assert!(verdicts.contains("Stay in their own track"), "{verdicts}");
+    assert!(!verdicts.contains("front-end") && !verdicts.contains("mobile"), "{verdicts}");
+}
+
+#[test]
+fn all_tracks_small_hide_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    // 4, 3 and 2: every track small; the same people as 2, 3 and 4 give the same report.
+    let text = hidden_split_is_invisible(
+        dir.path(),
+        &tracks_of([4, 3, 2]),
+        &["mobile", "mobile", "frontend", "backend", "backend", "backend", "mobile", "mobile", "frontend"],
+        &["frontend", "backend", "mobile"],
+    );
+    assert!(text.contains("No breakdown by track"), "{text}");
+    let ko = report(&["--format", "json", "--lang", "ko", s(&dir.path().join("a"))]).expect(0);
+    assert_eq!(json_of(&ko)["hidden_stay"].as_u64().unwrap() + json_of(&ko)["verdicts"]["ml"].as_u64().unwrap(), 9);
 }
 
 // ---------------------------------------------------------------- determinism
