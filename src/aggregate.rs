@@ -207,6 +207,12 @@ pub struct Breakdown {
 /// they hold at least `min_group` or every track is hidden (no breakdown). So no hidden count
 /// can be worked out by subtracting the shown ones from the total. An empty track is hidden
 /// but needs no cover: it holds no one.
+///
+/// One more step guards a reader who knows this rule: the pool's size and the shown sizes
+/// bound each hidden track's size (a hidden track is small or no bigger than the smallest
+/// shown one), and now and then the bounds leave one size only (10, 10 and 4 with
+/// `min_group` 5: the pool of 14 can only be 10 and 4). Then every track is hidden. Whether
+/// a size is pinned depends only on what is shown, so this step gives nothing away itself.
 pub fn breakdown(sizes: &[u64], min_group: u64) -> Breakdown {
     let mut hidden: Vec<bool> = sizes.iter().map(|&n| n < min_group).collect();
     loop {
@@ -221,7 +227,56 @@ pub fn breakdown(sizes: &[u64], min_group: u64) -> Breakdown {
         }
     }
     let (hidden, shown): (Vec<usize>, Vec<usize>) = (0..sizes.len()).partition(|&t| hidden[t]);
+    if !shown.is_empty() && pinned(sizes, &hidden, min_group) {
+        return Breakdown { shown: Vec::new(), hidden: (0..sizes.len()).collect() };
+    }
     Breakdown { shown, hidden }
+}
+
+/// Whether a reader who sees the shown tracks' sizes, the hidden tracks' pool and knows
+/// the rule of [`breakdown`] (before its last step) could tell some hidden track's size.
+///
+/// The rule hides `hidden` exactly when either every hidden track is small (under `n`) and
+/// the pool is empty or at least `n`, or one hidden track `a` is not small, the others hold
+/// between 1 and `n - 1`, and `a` comes before the smallest shown track in (size, bank
+/// order). For each hidden track this gives a few ranges of possible sizes; a size is
+/// pinned when together they leave one value.
+fn pinned(sizes: &[u64], hidden: &[usize], n: u64) -> bool {
+    let pool: u64 = hidden.iter().map(|&t| sizes[t]).sum();
+    if pool == 0 {
+        return false;
+    }
+    let h = hidden.len() as u64;
+    let small = n - 1;
+    // The largest size a hidden track `t` can have and still come before every shown track.
+    let smallest_shown = (0..sizes.len()).filter(|t| !hidden.contains(t)).min_by_key(|&t| (sizes[t], t));
+    let bound = |t: usize| match smallest_shown {
+        Some(m) if t < m => sizes[m],
+        Some(m) => sizes[m].saturating_sub(1),
+        None => u64::MAX,
+    };
+    hidden.iter().any(|&t| {
+        let mut ranges: Vec<(u64, u64)> = Vec::new();
+        // Every hidden track small.
+        if pool >= n {
+            ranges.push((pool.saturating_sub((h - 1) * small), small.min(pool)));
+        }
+        if h >= 2 {
+            // `t` is the one not small; the others hold 1 to n - 1.
+            ranges.push((n.max(pool.saturating_sub(small.min((h - 1) * small))), bound(t).min(pool - 1)));
+            // Another, `u`, is the one not small; `t` is among the small ones.
+            for &u in hidden.iter().filter(|&&u| u != t) {
+                let (lo, hi) = (1.max(pool.saturating_sub(bound(u))), small.min(pool.saturating_sub(n)));
+                if pool > n && lo <= hi {
+                    ranges.push((lo.saturating_sub((h - 2) * small), small.min(hi)));
+                }
+            }
+        }
+        let possible: Vec<(u64, u64)> = ranges.into_iter().filter(|(lo, hi)| lo <= hi).collect();
+        let lo = possible.iter().map(|r| r.0).min();
+        let hi = possible.iter().map(|r| r.1).max();
+        lo.is_some() && lo == hi
+    })
 }
 
 /// The verdicts a report may show.
@@ -510,6 +565,75 @@ mod tests {
         assert_eq!(breakdown(&[5, 6, 7], 5).shown, vec![0, 1, 2]);
         // An empty track is hidden but needs no cover.
         assert_eq!(breakdown(&[5, 6, 0], 5).shown, vec![0, 1]);
+    }
+
+    /// Every way to split `total` results among `parts` tracks.
+    fn splits(total: u64, parts: usize) -> Vec<Vec<u64>> {
+        if parts == 1 {
+            return vec![vec![total]];
+        }
+        (0..=total)
+            .flat_map(|first| {
+                splits(total - first, parts - 1).into_iter().map(move |mut rest| {
+                    rest.insert(0, first);
+                    rest
+                })
+            })
+            .collect()
+    }
+
+    /// Every list of `tracks` sizes from 0 to `top`.
+    fn grid(tracks: usize, top: u64) -> Vec<Vec<u64>> {
+        (0..tracks).fold(vec![Vec::new()], |lists, _| {
+            lists.into_iter().flat_map(|l| (0..=top).map(move |x| [l.clone(), vec![x]].concat())).collect()
+        })
+    }
+
+    #[test]
+    fn a_reader_who_knows_the_rule_can_not_tell_a_hidden_tracks_size() {
+        // For every small group: a reader sees the shown tracks' sizes, the hidden ones'
+        // pool, and knows `breakdown`. Every hidden track of a non-empty pool must have at
+        // least two sizes consistent with all of that.
+        for (tracks, top, groups) in [(2, 12, 3..=6), (3, 11, 3..=5), (4, 5, 3..=4)] {
+            for n in groups {
+                for sizes in grid(tracks, top) {
+                    let b = breakdown(&sizes, n);
+                    let pool: u64 = b.hidden.iter().map(|&t| sizes[t]).sum();
+                    if pool == 0 || sizes.iter().sum::<u64>() < n {
+                        continue;
+                    }
+                    let mut seen: Vec<Vec<u64>> = vec![Vec::new(); tracks];
+                    for split in splits(pool, b.hidden.len()) {
+                        let mut other = sizes.clone();
+                        for (&t, &x) in b.hidden.iter().zip(&split) {
+                            other[t] = x;
+                        }
+                        if breakdown(&other, n) == b {
+                            for &t in &b.hidden {
+                                if !seen[t].contains(&other[t]) {
+                                    seen[t].push(other[t]);
+                                }
+                            }
+                        }
+                    }
+                    for &t in &b.hidden {
+                        assert!(
+                            seen[t].len() >= 2,
+                            "{sizes:?} with min group {n}: track {t} can only hold {:?}",
+                            seen[t]
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_pinned_size_hides_every_track() {
+        // 10, 10 and 4: hiding mobile and front-end would pin them to 4 and 10.
+        assert!(breakdown(&[10, 10, 4], 5).shown.is_empty());
+        // 10, 10 and 3: the pool of 13 could be 10 and 3 or 9 and 4.
+        assert_eq!(breakdown(&[10, 10, 3], 5).shown, vec![1]);
     }
 
     #[test]
