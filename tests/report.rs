@@ -820,8 +820,15 @@ fn man_page_and_completions_cover_report() {
     let page = Run::of(run(&["man", "report"])).expect(0).stdout;
     assert!(page.contains(".TH MLCHECK\\-REPORT 1"), "{}", &page[..200.min(page.len())]);
     assert!(page.contains("min\\-group"), "the page documents --min-group");
-    let main = Run::of(run(&["man"])).expect(0).stdout;
-    assert!(main.contains("mlcheck\\-report(1)"));
+    assert!(page.contains("\\fIPATH\\fR..."), "the synopsis takes a PATH or more");
+    // Every other page points to it.
+    for other in [None, Some("quiz"), Some("questions"), Some("myths"), Some("check"), Some("completions"), Some("man")]
+    {
+        let args: Vec<&str> = std::iter::once("man").chain(other).collect();
+        let roff = Run::of(run(&args)).expect(0).stdout;
+        let see_also = &roff[roff.find(".SH \"SEE ALSO\"").unwrap()..];
+        assert!(see_also.contains("\\fBmlcheck\\-report\\fR(1)"), "{other:?}: {see_also}");
+    }
     let bash = Run::of(run(&["completions", "bash"])).expect(0).stdout;
     assert!(bash.contains("report") && bash.contains("--min-group") && bash.contains("markdown"));
 }

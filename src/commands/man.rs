@@ -4,7 +4,11 @@
 //! subcommands and version. The sections a man page has and clap has no field for (EXIT
 //! STATUS, ENVIRONMENT, ANSWERS FILES, EXAMPLES, SEE ALSO) are written here with roff, the
 //! crate clap_mangen is built on. Every paragraph is one source line, so `man` fills and wraps
-//! it to the reader's width; nothing is wrapped in the source.
+//! it to the reader's width; nothing is wrapped in the source. What a subcommand's page says
+//! beyond its clap definition (DESCRIPTION, sections of its own, what its exit statuses
+//! mean, examples) is data in `pages.rs`.
+
+mod pages;
 
 use std::io::{self, Write};
 
@@ -12,6 +16,7 @@ use clap::ValueHint;
 use clap_mangen::Man;
 use roff::{bold, italic, roman, Inline, Roff};
 
+use self::pages::{PageText, Para};
 use crate::cli;
 use crate::emit;
 use crate::error::Error;
@@ -49,6 +54,7 @@ pub fn page(subcommand: Option<&str>) -> String {
         }
     };
     let is_main = subcommand.is_none();
+    let text_of: Option<&PageText> = subcommand.and_then(pages::find);
     let command = without_repeated_summary(command);
     let takes = |id: &str| command.get_arguments().any(|arg| arg.get_id() == id);
     let reads_files = is_main || command.get_arguments().any(|arg| arg.get_value_hint() == ValueHint::AnyPath);
@@ -58,7 +64,10 @@ pub fn page(subcommand: Option<&str>) -> String {
     page.push_str(&title(command.get_name()));
     part(&mut page, |w| man.render_name_section(w));
     page.push_str(&synopsis(&command));
-    part(&mut page, |w| man.render_description_section(w));
+    match text_of {
+        Some(own) if !own.description.is_empty() => part(&mut page, |w| description(own).to_writer(w)),
+        _ => part(&mut page, |w| man.render_description_section(w)),
+    }
     if command.get_arguments().any(|arg| !arg.is_hide_set()) {
         part(&mut page, |w| man.render_options_section(w));
     }
@@ -73,15 +82,24 @@ pub fn page(subcommand: Option<&str>) -> String {
         lang: is_main || takes("lang"),
         reads_files,
     };
-    exit_status(&mut roff, &statuses);
+    exit_status(&mut roff, &statuses, text_of.map_or(&[], |t| t.exit));
     if is_main || takes("lang") || takes("color") {
         environment(&mut roff);
     }
     if is_main || takes("answers") {
         answers_files(&mut roff);
     }
+    for section in text_of.map_or(&[][..], |t| t.sections) {
+        roff.control("SH", [section.heading]);
+        paras(&mut roff, section.paras);
+    }
     if is_main {
         examples(&mut roff);
+    } else if let Some(own) = text_of.filter(|t| !t.examples.is_empty()) {
+        roff.control("SH", ["EXAMPLES"]);
+        for (line, what) in own.examples {
+            item(&mut roff, line, what);
+        }
     }
     part(&mut page, |w| roff.to_writer(w));
     part(&mut page, |w| man.render_version_section(w));
@@ -137,7 +155,8 @@ fn synopsis(command: &clap::Command) -> String {
         words.push(format!("[{word}]"));
     }
     for arg in visible.iter().filter(|arg| arg.is_positional()) {
-        let word = i(&value(arg));
+        let many = arg.get_num_args().is_some_and(|range| range.max_values() > 1);
+        let word = if many { format!("{}...", i(&value(arg))) } else { i(&value(arg)) };
         words.push(if arg.is_required_set() { word } else { format!("[{word}]") });
     }
     if command.has_subcommands() {
@@ -194,9 +213,27 @@ struct Statuses {
     reads_files: bool,
 }
 
-fn exit_status(roff: &mut Roff, statuses: &Statuses) {
+/// EXIT STATUS: the general meanings of the codes the command can meet, or the command's
+/// own meaning where `own` gives one (and codes only it has), in numeric order.
+fn exit_status(roff: &mut Roff, statuses: &Statuses, own: &[(u8, &str)]) {
+    let mut general: Vec<(u8, String)> = Vec::new();
+    general_exit_status(&mut general, statuses);
+    for &(code, meaning) in own {
+        match general.iter_mut().find(|(c, _)| *c == code) {
+            Some(entry) => entry.1 = meaning.to_string(),
+            None => general.push((code, meaning.to_string())),
+        }
+    }
+    general.sort_by_key(|(code, _)| *code);
     roff.control("SH", ["EXIT STATUS"]);
-    item(roff, "`0`", "Done. A closed pipe on standard output, as in `mlcheck questions | head`, is a normal end.");
+    for (code, meaning) in general {
+        item(roff, &format!("`{code}`"), &meaning);
+    }
+}
+
+/// The general meanings of the exit statuses a command with `statuses` can meet.
+fn general_exit_status(out: &mut Vec<(u8, String)>, statuses: &Statuses) {
+    out.push((0, "Done. A closed pipe on standard output, as in `mlcheck questions | head`, is a normal end.".into()));
     let mut other = String::from("Any other failure, such as standard output that can't be written (a full disk)");
     if statuses.saves {
         other.push_str(
@@ -204,7 +241,7 @@ fn exit_status(roff: &mut Roff, statuses: &Statuses) {
              on standard error so that nothing is lost",
         );
     }
-    item(roff, "`1`", &format!("{other}."));
+    out.push((1, format!("{other}.")));
     let mut usage = vec!["an unknown option or value"];
     if statuses.lang {
         usage.push("a `--lang` the question bank doesn't have");
@@ -214,18 +251,46 @@ fn exit_status(roff: &mut Roff, statuses: &Statuses) {
     }
     let last = usage.pop().expect("one reason at least");
     let usage = if usage.is_empty() { last.to_string() } else { format!("{}, or {last}", usage.join(", ")) };
-    item(roff, "`2`", &format!("A usage error: {usage}."));
+    out.push((2, format!("A usage error: {usage}.")));
     if statuses.reads_files {
-        item(
-            roff,
-            "`65`",
+        out.push((
+            65,
             "Bad data: an invalid answers file or question bank. The message says where: the file, the line, the \
-             question.",
-        );
-        item(roff, "`66`", "An input file can't be opened: it is missing, a directory, or not readable.");
+             question."
+                .into(),
+        ));
+        out.push((66, "An input file can't be opened: it is missing, a directory, or not readable.".into()));
     }
     if statuses.asks {
-        item(roff, "`130`", "Cancelled with Ctrl-C.");
+        out.push((130, "Cancelled with Ctrl-C.".into()));
+    }
+}
+
+/// DESCRIPTION from a page's own paragraphs.
+fn description(own: &PageText) -> Roff {
+    let mut roff = Roff::new();
+    roff.control("SH", ["DESCRIPTION"]);
+    for (i, para) in own.description.iter().enumerate() {
+        if i > 0 {
+            roff.control("PP", []);
+        }
+        roff.text(text(para));
+    }
+    roff
+}
+
+/// A section's paragraphs: plain ones separated by `.PP`, items as `.TP`.
+fn paras(roff: &mut Roff, paras: &[Para]) {
+    for (i, para) in paras.iter().enumerate() {
+        match para {
+            Para::Text(body) => {
+                if i > 0 {
+                    roff.control("PP", []);
+                }
+                roff.text(text(body));
+            }
+            Para::Item(tag, body) => item(roff, tag, body),
+        }
     }
 }
 
@@ -316,6 +381,43 @@ mod tests {
         let mut buf = Vec::new();
         Roff::new().to_writer(&mut buf).unwrap();
         assert_eq!(String::from_utf8(buf).unwrap(), PREAMBLE);
+    }
+
+    #[test]
+    fn every_page_text_belongs_to_a_subcommand_and_says_something() {
+        let names = cli::subcommand_names(&cli::command());
+        for own in pages::PAGES {
+            assert!(names.iter().any(|n| n == own.name), "pages.rs has text for no subcommand {:?}", own.name);
+            let mut codes: Vec<u8> = own.exit.iter().map(|e| e.0).collect();
+            codes.sort_unstable();
+            codes.dedup();
+            assert_eq!(codes.len(), own.exit.len(), "{}: an exit code twice", own.name);
+            for para in own.description {
+                assert!(!para.contains('\n') && !para.trim().is_empty(), "{}: {para:?}", own.name);
+            }
+        }
+    }
+
+    #[test]
+    fn a_page_text_replaces_the_description_and_exit_meanings() {
+        let page = page(Some("report"));
+        let section = |name: &str| {
+            let start = page.find(&format!(".SH {name}\n")).unwrap_or_else(|| panic!("no {name}"));
+            let rest = &page[start + 1..];
+            rest[..rest.find("\n.SH").unwrap_or(rest.len())].to_string()
+        };
+        let description = section("DESCRIPTION");
+        assert_eq!(description.matches(".PP").count(), pages::find("report").unwrap().description.len() - 1);
+        assert!(description.contains("pooled") && description.contains("\\fBhtml\\fR"), "{description}");
+        let exit = section("\"EXIT STATUS\"");
+        assert!(exit.contains("Something was left out") && exit.contains("66 wins over 65"), "{exit}");
+        // The general meanings stay where the page has none of its own: 1 here.
+        assert!(exit.contains("Any other failure"), "{exit}");
+        let codes: Vec<&str> = exit.lines().filter(|l| l.starts_with("\\fB") && l.ends_with("\\fR")).collect();
+        assert_eq!(codes, ["\\fB0\\fR", "\\fB1\\fR", "\\fB2\\fR", "\\fB65\\fR", "\\fB66\\fR"]);
+        assert!(section("INPUT").contains(".TP"));
+        assert!(section("EXAMPLES").contains("mlcheck report answers/"));
+        assert!(page.contains("\\fIPATH\\fR..."), "a PATH or more in the synopsis");
     }
 
     #[test]

@@ -1,0 +1,98 @@
+//! What the man pages say that the clap definition can't: for each subcommand that needs
+//! more than its `--help`, a DESCRIPTION, sections of its own, what its exit statuses mean
+//! and examples. Data only: `man.rs` lays it out, so a new subcommand gets a full page by
+//! adding an entry to [`PAGES`].
+//!
+//! Texts use the light markup of `man.rs`: `code` is bold, <PLACEHOLDER> italic. Each
+//! string is one paragraph; `man` fills and wraps it to the reader's width.
+
+/// One paragraph of a section.
+pub enum Para {
+    /// Plain text.
+    Text(&'static str),
+    /// A tagged item (`.TP`): the tag, then its text.
+    Item(&'static str, &'static str),
+}
+
+/// A section of a page: its heading and paragraphs.
+pub struct Section {
+    /// The heading, in capitals.
+    pub heading: &'static str,
+    /// The paragraphs, in order.
+    pub paras: &'static [Para],
+}
+
+/// What the page of one subcommand adds to its clap definition.
+pub struct PageText {
+    /// The subcommand's name.
+    pub name: &'static str,
+    /// DESCRIPTION's paragraphs, instead of the `--help` text.
+    pub description: &'static [&'static str],
+    /// Sections after EXIT STATUS and ENVIRONMENT, in order.
+    pub sections: &'static [Section],
+    /// Exit statuses whose meaning for this subcommand differs from the general one, or
+    /// that only it has: (code, meaning). Codes not listed keep the general meaning.
+    pub exit: &'static [(u8, &'static str)],
+    /// EXAMPLES: (command line, what it does).
+    pub examples: &'static [(&'static str, &'static str)],
+}
+
+/// The page text of `name`, if it has one.
+pub fn find(name: &str) -> Option<&'static PageText> {
+    PAGES.iter().find(|p| p.name == name)
+}
+
+/// Every page with text of its own.
+pub const PAGES: &[PageText] = &[REPORT];
+
+const REPORT: PageText = PageText {
+    name: "report",
+    description: &[
+        "Reads the answers of a whole group, from many answers files and JSON results, and prints one report of what the group believes, made to be shown to the room and shared: how many results, the verdicts, each myth as a diverging bar of the five answers with the share who believe it, how the answers to each reality check split, the score distribution with the threshold marked, and a breakdown by track.",
+        "Each <PATH> is a file or a directory, which stands for every file in it and below it. A file whose first non-blank character is `{` holds JSON results, as `mlcheck quiz --format json` writes them; any other file is an answers file, as `mlcheck quiz --answers` reads it. Every result is scored again from its answers against the question bank in use (`--questions`, else the built-in one), so a score written in a file is never trusted. A bad file or result is reported on standard error and left out, and the report says how many were left out. INPUT below has the details.",
+        "The report never singles anyone out. With fewer than `--min-group` <N> valid results in all (default 5, at least 3) there is no report, only a message saying how many there are. A track with fewer than <N> results is hidden; when the hidden tracks together hold fewer than <N>, the next smallest is hidden too, and when a hidden track's size could still be worked out from what is shown, no track is shown at all. A hidden track's size and verdicts are never shown on their own, only pooled with the other hidden tracks (\"Stay in back-end or mobile\"), and the report names the hidden tracks and says why.",
+        "`--format` picks the output. `text` (the default) draws block-element charts that read without colour and fit the terminal, down to 30 columns. `markdown` is GitHub-flavoured, with tables and the charts in code blocks, and pastes into an issue, a wiki or a chat. `json` is one object for scripts; its fields are described in the README. `csv` has the counts in long form, one row per question and choice (`question,choice,count,share`, then the topic and the label). `html` is one self-contained page with SVG charts and no script, for a projector, an e-mail or a course site. Every format speaks English and Korean (`--lang`).",
+        "The same files give the same bytes, whatever the order of the <PATH>s or of directory listings.",
+    ],
+    sections: &[Section {
+        heading: "INPUT",
+        paras: &[
+            Para::Item(
+                "<DIRECTORY>",
+                "Stands for the files in it and in its subdirectories. Entries whose names start with `.` are skipped; a symlink loop can't make it hang or count a file twice.",
+            ),
+            Para::Item(
+                "JSON results",
+                "A file whose first non-blank character is `{`: results as `mlcheck quiz --format json` writes them, one pretty object, several appended by a shell loop, or one compact result a line (JSON Lines). An error names the line where the bad result starts. The file is read as a stream and may be any size; each result is at most 1 MiB.",
+            ),
+            Para::Item(
+                "Answers file",
+                "Any other file, in any form `mlcheck quiz --answers` reads: positional, keyed or mixed, with CRLF line endings or a byte order mark (see mlcheck-quiz(1)). At most 1 MiB.",
+            ),
+            Para::Text(
+                "The same file named twice, directly and through its directory, counts once; two different files with the same contents count twice, since two people can answer alike. A result whose question ids or choices don't fit the bank in use is invalid and left out, with the words `quiz` uses for the same mistake.",
+            ),
+        ],
+    }],
+    exit: &[
+        (0, "Done: every result found was read and counted. A closed pipe on standard output is a normal end."),
+        (
+            2,
+            "A usage error: an unknown option or value (such as a `--min-group` below 3), no <PATH>, or a `--lang` the question bank doesn't have.",
+        ),
+        (
+            65,
+            "Something was left out: a bad answers file or JSON result, each reported on standard error as <FILE>`:`<LINE>`:` and what is wrong; the report over the rest is still printed. Also 65, with no report: no valid result at all, fewer valid results than `--min-group`, or an invalid `--questions` bank.",
+        ),
+        (
+            66,
+            "A <PATH>, or a file found in a directory, couldn't be opened; the report over everything else is still printed. 66 wins over 65, with or without a report.",
+        ),
+    ],
+    examples: &[
+        ("`mlcheck report answers/`", "The report of every file in answers/, as text."),
+        ("`mlcheck report answers/ --format html > report.html`", "One page for a projector, an e-mail or a course site."),
+        ("`mlcheck report all.jsonl --format json`", "The counts as one JSON object, for scripts."),
+        ("`mlcheck report --lang ko --min-group 8 answers/`", "In Korean, showing only tracks with at least 8 results."),
+    ],
+};
