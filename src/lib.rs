@@ -22,6 +22,7 @@ pub mod render;
 pub mod sanitize;
 mod save;
 pub mod scoring;
+pub mod stats;
 mod term;
 pub mod wrap;
 
