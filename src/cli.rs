@@ -73,6 +73,9 @@ pub enum Command {
         #[arg(ignore_case = true, value_parser = clap::builder::PossibleValuesParser::new(crate::bank::MYTHS))]
         id: Option<String>,
     },
+    /// What a whole group believes: one report from many answers files and JSON results
+    #[command(after_long_help = REPORT_AFTER_LONG_HELP)]
+    Report(ReportArgs),
     /// Check a question bank and report every problem as FILE:LINE:COLUMN
     Check {
         /// The bank to check [default: --questions, else the built-in bank]
@@ -86,7 +89,7 @@ pub enum Command {
     /// Print the man page (roff), for `man -l -` or a man directory
     Man {
         /// The page of this subcommand (mlcheck-quiz(1) and so on) instead of mlcheck(1)
-        #[arg(value_parser = ["quiz", "questions", "myths", "check", "completions", "man"])]
+        #[arg(value_parser = ["quiz", "report", "questions", "myths", "check", "completions", "man"])]
         subcommand: Option<String>,
     },
 }
@@ -114,6 +117,65 @@ pub struct QuizArgs {
     /// In scripted text mode, print only the result, not the transcript
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+/// Options of `mlcheck report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Answers files, JSON results, or directories holding them
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format of the report
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+
+    /// Hide any track with fewer than N results; refuse a report of fewer than N (at least 3)
+    #[arg(long, value_name = "N", default_value_t = crate::aggregate::MIN_GROUP_DEFAULT, value_parser = parse_min_group)]
+    pub min_group: u64,
+}
+
+/// The end of `mlcheck report --help`.
+const REPORT_AFTER_LONG_HELP: &str = "\
+Input:
+  A directory stands for the files in it and below it (names starting with `.` are
+  skipped). A file starting with `{` holds JSON results as `mlcheck quiz --format json`
+  writes them: one, several appended, or one a line (JSON Lines). Any other file is an
+  answers file, as `mlcheck quiz --answers` reads it. Every result is scored again from
+  its answers; a bad file or result is reported as FILE:LINE and left out.
+
+Privacy:
+  With fewer than --min-group results in all, there is no report. A track with fewer
+  is hidden, and more are hidden when the hidden ones together hold fewer, so no one can
+  be singled out by subtracting.
+
+Exit status:
+  0 every file read, 65 something was left out, 66 a PATH or file could not be opened
+  (the report is printed in both cases); 65 too without a report: no valid result, or
+  fewer than --min-group; 2 usage error.";
+
+fn parse_min_group(value: &str) -> Result<u64, String> {
+    let floor = crate::aggregate::MIN_GROUP_FLOOR;
+    match value.trim().parse::<u64>() {
+        Ok(n) if n >= floor => Ok(n),
+        Ok(_) => Err(format!("must be at least {floor}: smaller groups could single people out")),
+        Err(_) => Err(format!("must be a whole number, at least {floor}")),
+    }
+}
+
+/// A format of `mlcheck report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Text with block-element charts, for a terminal
+    Text,
+    /// GitHub-flavoured Markdown: tables, and the charts in a code block
+    Markdown,
+    /// One JSON object for scripts
+    Json,
+    /// The counts in long form: question,choice,count,share
+    Csv,
+    /// One self-contained HTML page with SVG charts
+    Html,
 }
 
 /// An output format.

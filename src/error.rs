@@ -42,6 +42,15 @@ pub enum Error {
     /// `--save-answers` failed; the answers are in the message so nothing is lost.
     #[error("cannot save the answers to {path}: {reason}. Here they are, to keep:\n{answers}")]
     Save { path: String, reason: String, answers: String },
+    /// `report` found no valid result (`left_out` problems were reported already).
+    #[error("{}", no_results(*.left_out, Lang::En))]
+    NoResults { left_out: u64, unopened: bool },
+    /// `report` found fewer valid results than `--min-group`: no counts are shown.
+    #[error("{}", too_few(*.respondents, *.min_group, Lang::En))]
+    TooFew { respondents: u64, min_group: u64, unopened: bool },
+    /// `report` printed its report but left something out (reported already): exit 65 or 66.
+    #[error("some input was left out")]
+    LeftOut { unopened: bool },
     /// The reader of stdout went away: a normal end, reported by nothing.
     #[error("broken pipe")]
     BrokenPipe,
@@ -55,6 +64,29 @@ fn answers_message(name: &str, error: &AnswersError, lang: Lang) -> String {
     }
 }
 
+fn no_results(left_out: u64, lang: Lang) -> String {
+    match (left_out, lang) {
+        (0, Lang::En) => "no results to report: the PATHs given hold no files (hidden ones are skipped)".into(),
+        (0, Lang::Ko) => "보고할 결과가 없습니다. 주어진 경로에 파일이 없습니다(숨김 파일은 건너뜁니다)".into(),
+        (n, Lang::En) => format!("no valid result to report: all {n} left out, see the errors above"),
+        (n, Lang::Ko) => format!("보고할 올바른 결과가 없습니다. {n}개 모두 뺐습니다. 위의 오류를 보세요"),
+    }
+}
+
+fn too_few(respondents: u64, min_group: u64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "only {respondents} valid result{s}, fewer than the smallest group shown ({min_group}, --min-group): \
+             a report this small could single people out, so there is none. Collect more results first",
+            s = if respondents == 1 { "" } else { "s" }
+        ),
+        Lang::Ko => format!(
+            "올바른 결과가 {respondents}개뿐이라 보여 줄 수 있는 가장 작은 모임 크기({min_group}, --min-group)보다 \
+             적습니다. 이렇게 작은 보고서는 누가 어떻게 답했는지 드러낼 수 있어 만들지 않습니다. 결과를 더 모으세요"
+        ),
+    }
+}
+
 impl Error {
     /// The exit code this error ends the process with.
     pub fn exit_code(&self) -> ExitCode {
@@ -65,6 +97,13 @@ impl Error {
             Error::Bank(_) | Error::Answers { .. } => ExitCode::DataError,
             Error::Terminal(_) | Error::Output(_) | Error::Save { .. } => ExitCode::GeneralError,
             Error::BrokenPipe => ExitCode::Success,
+            Error::NoResults { unopened, .. } | Error::TooFew { unopened, .. } | Error::LeftOut { unopened } => {
+                if *unopened {
+                    ExitCode::NoInput
+                } else {
+                    ExitCode::DataError
+                }
+            }
         }
     }
 
@@ -73,6 +112,8 @@ impl Error {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (Error::Input(e), _) => e.message(lang),
+            (Error::NoResults { left_out, .. }, _) => no_results(*left_out, lang),
+            (Error::TooFew { respondents, min_group, .. }, _) => too_few(*respondents, *min_group, lang),
             (Error::Answers { source_name, error }, _) => answers_message(source_name, error, lang),
             (Error::StdinIsKeyboard, Lang::Ko) => "--answers -는 표준 입력에서 답을 읽는데, 지금 표준 입력은 \
                                                   키보드입니다. 파일을 넘기거나(mlcheck quiz < answers.txt) \
@@ -96,7 +137,7 @@ impl Error {
         use std::io::Write;
         let mut stderr = std::io::stderr().lock();
         let _ = match self {
-            Error::BrokenPipe => Ok(()),
+            Error::BrokenPipe | Error::LeftOut { .. } => Ok(()),
             Error::Bank(e) => writeln!(stderr, "{e}"),
             other => writeln!(stderr, "mlcheck: {}", other.message(lang)),
         };

@@ -7,6 +7,7 @@
 
 #![deny(clippy::all)]
 
+pub mod aggregate;
 pub mod answers;
 pub mod bank;
 mod cancel;
@@ -14,6 +15,7 @@ pub mod cli;
 mod commands;
 pub mod error;
 pub mod exit_codes;
+pub mod gather;
 pub mod input;
 pub mod lang;
 mod messages;
@@ -70,6 +72,7 @@ pub fn run(cli: Cli, locale: Lang) -> Result<(), Error> {
             let ctx = Context { bank, lang, term };
             match command {
                 Command::Quiz(args) => commands::quiz::run(&ctx, args),
+                Command::Report(args) => commands::report::run(&ctx, args),
                 Command::Questions { format } => commands::questions::run(&ctx, *format),
                 Command::Myths { id } => commands::myths::run(&ctx, id.as_deref()),
                 Command::Completions { .. } | Command::Man { .. } | Command::Check { .. } => {

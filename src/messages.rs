@@ -117,3 +117,173 @@ pub fn get(lang: Lang) -> &'static Messages {
         Lang::Ko => &KO,
     }
 }
+
+/// The words of `mlcheck report`, apart from the quiz's so each command's strings stay together.
+pub struct ReportMessages {
+    /// A directory entry that is neither a file nor a directory; `{name}` is its path.
+    pub not_a_file: &'static str,
+    /// Text between JSON results that is not one.
+    pub stray: &'static str,
+    /// A JSON result that ends before its closing brace.
+    pub incomplete: &'static str,
+    /// Before serde_json's reason a JSON result is not readable.
+    pub not_result: &'static str,
+    /// After that reason: where exactly; `{line}` is the line in the file.
+    pub json_at: &'static str,
+    /// The report's heading.
+    pub heading: &'static str,
+    /// "{n} results".
+    pub results: &'static str,
+    /// "{n} results, {left_out} left out: see the errors above".
+    pub results_left_out: &'static str,
+    /// Heading of the verdicts.
+    pub verdicts_heading: &'static str,
+    /// Heading of the myths chart.
+    pub myths_heading: &'static str,
+    /// Left end of the myths chart's axis.
+    pub disagree_axis: &'static str,
+    /// Right end of the myths chart's axis.
+    pub agree_axis: &'static str,
+    /// Title of the column of the share who believe a myth.
+    pub believed_column: &'static str,
+    /// The myth chart's legend.
+    pub legend: &'static str,
+    /// "Most believed: {topic}, by {share} ({count} of {n})".
+    pub most_believed: &'static str,
+    /// Said when no one believed any myth.
+    pub none_believed: &'static str,
+    /// Heading of the reality checks.
+    pub checks_heading: &'static str,
+    /// Heading of the score distribution.
+    pub scores_heading: &'static str,
+    /// "mean {mean} · median {median} · lowest {min} · highest {max}".
+    pub score_stats: &'static str,
+    /// Heading of the breakdown by track.
+    pub by_track_heading: &'static str,
+    /// "{track}: {n} results".
+    pub track_results: &'static str,
+    /// Before the shares of the myths believed within a track.
+    pub believed_label: &'static str,
+    /// Which tracks are hidden and why: `{tracks}`, `{n}` the min group.
+    pub hidden: &'static str,
+    /// When every track is hidden.
+    pub no_breakdown: &'static str,
+    /// Between the names of a list.
+    pub list_separator: &'static str,
+    /// Table headers.
+    pub col_verdict: &'static str,
+    /// Table header: how many.
+    pub col_count: &'static str,
+    /// Table header: share.
+    pub col_share: &'static str,
+    /// Table header: the myth.
+    pub col_myth: &'static str,
+    /// Table header: the answer to a reality check.
+    pub col_answer: &'static str,
+    /// Table header: the score.
+    pub col_score: &'static str,
+    /// Table header: staying in one's track.
+    pub col_stay: &'static str,
+    /// Table header: the track.
+    pub col_track: &'static str,
+    /// Table header: number of results.
+    pub col_results: &'static str,
+    /// Table header: believed (share).
+    pub col_believed: &'static str,
+    /// The HTML page's title.
+    pub page_title: &'static str,
+    /// The text equivalent of the myth chart: `{topic}`, then the five shares.
+    pub myth_chart_title: &'static str,
+    /// The text equivalent of the histogram: `{stats}` and `{threshold}`.
+    pub histogram_title: &'static str,
+}
+
+const REPORT_EN: ReportMessages = ReportMessages {
+    not_a_file: "{name}: is not a regular file; left out",
+    stray: "not a result of `mlcheck quiz --format json`: a result starts with `{`; remove this text",
+    incomplete: "this JSON result is not complete: it has no closing `}` before the next result or the end of the file",
+    not_result: "not a result of `mlcheck quiz --format json`:",
+    json_at: " (line {line})",
+    heading: "What the group believes",
+    results: "{n} results",
+    results_left_out: "{n} results, {left_out} left out: see the errors above",
+    verdicts_heading: "Verdicts",
+    myths_heading: "The five myths",
+    disagree_axis: "◀ disagree",
+    agree_axis: "agree ▶",
+    believed_column: "believe",
+    legend: "█ strongly  ▓ somewhat  ░ neither (split at the line)",
+    most_believed: "Most believed: {topic}, by {share} ({count} of {n}).",
+    none_believed: "No one believed any of the five myths.",
+    checks_heading: "Reality checks",
+    scores_heading: "Scores",
+    score_stats: "mean {mean} · median {median} · lowest {min} · highest {max}",
+    by_track_heading: "By track",
+    track_results: "{track}: {n} results",
+    believed_label: "Believe:",
+    hidden: "Not shown: {tracks}. A track is shown only with at least {n} results, and never when its count could be worked out from the others.",
+    no_breakdown: "No breakdown by track: a track is shown only with at least {n} results, and never when its count could be worked out from the others.",
+    list_separator: ", ",
+    col_verdict: "Verdict",
+    col_count: "Count",
+    col_share: "Share",
+    col_myth: "Myth",
+    col_answer: "Answer",
+    col_score: "Score",
+    col_stay: "Stay in their track",
+    col_track: "Track",
+    col_results: "Results",
+    col_believed: "Believe",
+    page_title: "What the group believes: mlcheck report",
+    myth_chart_title: "{topic}: {shares}",
+    histogram_title: "Scores of {n} results: {stats}. ML from {threshold}.",
+};
+
+const REPORT_KO: ReportMessages = ReportMessages {
+    not_a_file: "{name}: 일반 파일이 아니어서 빼고 셉니다",
+    stray: "`mlcheck quiz --format json`의 결과가 아닙니다. 결과는 `{`로 시작합니다. 이 부분을 지우세요",
+    incomplete: "JSON 결과가 끝나지 않았습니다. 다음 결과나 파일 끝 앞에 닫는 `}`가 없습니다",
+    not_result: "`mlcheck quiz --format json`의 결과가 아닙니다:",
+    json_at: " ({line}번째 줄)",
+    heading: "모임이 믿는 것",
+    results: "결과 {n}개",
+    results_left_out: "결과 {n}개, {left_out}개는 뺐습니다. 위의 오류를 보세요",
+    verdicts_heading: "추천 결과",
+    myths_heading: "다섯 가지 통념",
+    disagree_axis: "◀ 동의 안 함",
+    agree_axis: "동의 ▶",
+    believed_column: "믿음",
+    legend: "█ 매우  ▓ 조금  ░ 보통(선 양쪽에 반씩)",
+    most_believed: "가장 많이 믿는 통념: {topic}, {share}({n}명 중 {count}명)",
+    none_believed: "다섯 가지 통념 가운데 아무도 믿지 않았습니다.",
+    checks_heading: "현실 점검",
+    scores_heading: "점수",
+    score_stats: "평균 {mean} · 중앙값 {median} · 최저 {min} · 최고 {max}",
+    by_track_heading: "분야별",
+    track_results: "{track}: 결과 {n}개",
+    believed_label: "믿는 통념:",
+    hidden: "표시하지 않음: {tracks}. 결과가 {n}개 이상인 분야만 보여 주고, 다른 분야의 수로 거꾸로 셀 수 있는 분야도 감춥니다.",
+    no_breakdown: "분야별로 나누어 보여 주지 않습니다. 결과가 {n}개 이상인 분야만 보여 주고, 다른 분야의 수로 거꾸로 셀 수 있는 분야도 감춥니다.",
+    list_separator: ", ",
+    col_verdict: "추천",
+    col_count: "수",
+    col_share: "비율",
+    col_myth: "통념",
+    col_answer: "답",
+    col_score: "점수",
+    col_stay: "지금 분야 유지",
+    col_track: "분야",
+    col_results: "결과 수",
+    col_believed: "믿음",
+    page_title: "모임이 믿는 것: mlcheck 보고서",
+    myth_chart_title: "{topic}: {shares}",
+    histogram_title: "결과 {n}개의 점수: {stats}. {threshold}점부터 ML.",
+};
+
+/// The strings of `mlcheck report` for `lang`.
+pub fn report(lang: Lang) -> &'static ReportMessages {
+    match lang {
+        Lang::En => &REPORT_EN,
+        Lang::Ko => &REPORT_KO,
+    }
+}

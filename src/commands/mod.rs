@@ -7,3 +7,4 @@ pub mod man;
 pub mod myths;
 pub mod questions;
 pub mod quiz;
+pub mod report;

@@ -12,8 +12,8 @@ use crate::scoring::Score;
 use crate::wrap::{pad, width};
 
 /// Eighth blocks growing from the left, index = eighths filled.
-const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
-const FULL: char = '█';
+pub(super) const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+pub(super) const FULL: char = '█';
 const EMPTY: char = '░';
 const MARK: char = '┃';
 /// Widest bar half, in cells.
@@ -24,7 +24,7 @@ const MIN_GAUGE: usize = 8;
 const MAX_GAUGE: usize = 40;
 
 /// `cells` cells filled to `eighths` eighths, growing rightward, padded with `pad_with`.
-fn bar_right(eighths: usize, cells: usize, pad_with: char) -> String {
+pub(super) fn bar_right(eighths: usize, cells: usize, pad_with: char) -> String {
     let eighths = eighths.min(cells * 8);
     let mut s: String = std::iter::repeat_n(FULL, eighths / 8).collect();
     s.push_str(EIGHTHS[eighths % 8]);

@@ -4,6 +4,7 @@
 pub mod chart;
 pub mod json;
 pub mod listing;
+pub mod report;
 pub mod result;
 
 use std::io::{self, Write};

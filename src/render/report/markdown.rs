@@ -1,0 +1,152 @@
+//! The report as GitHub-flavoured Markdown: headings, tables of the numbers, and the text
+//! charts in fenced code blocks, with no raw HTML, so it pastes into an issue, a wiki or a
+//! chat as it is. Texts from the bank are escaped so they can't break a table or open a tag.
+
+use std::io::{self, Write};
+
+use super::{agreement, hidden_line, most_believed, msg, myths, percent, results_line, verdicts};
+use crate::aggregate::{Counts, Report};
+use crate::render::View;
+
+/// The width the charts inside code blocks are drawn at.
+const CHART_WIDTH: usize = 80;
+
+/// Escapes text for a Markdown table cell or paragraph: no tag, no pipe, no emphasis.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn table(w: &mut dyn Write, header: &[&str], right_from: usize, rows: &[Vec<String>]) -> io::Result<()> {
+    let cells: Vec<String> = header.iter().map(|h| escape(h)).collect();
+    writeln!(w, "| {} |", cells.join(" | "))?;
+    let rule: Vec<&str> = (0..header.len()).map(|i| if i >= right_from { "---:" } else { "---" }).collect();
+    writeln!(w, "|{}|", rule.join("|"))?;
+    for row in rows {
+        writeln!(w, "| {} |", row.join(" | "))?;
+    }
+    writeln!(w)
+}
+
+/// A text chart drawn by `draw` at a fixed width, in a fenced code block.
+fn chart(w: &mut dyn Write, view: &View, draw: impl FnOnce(&mut dyn Write, &View) -> io::Result<()>) -> io::Result<()> {
+    let wide = View { width: CHART_WIDTH, ..*view };
+    let mut buf = Vec::new();
+    draw(&mut buf, &wide)?;
+    let text = String::from_utf8_lossy(&buf);
+    // The chart's own heading is the Markdown heading already.
+    let body: Vec<&str> = text.lines().skip(1).collect();
+    writeln!(w, "```text")?;
+    for line in body {
+        writeln!(w, "{}", line.trim_end())?;
+    }
+    writeln!(w, "```")?;
+    writeln!(w)
+}
+
+fn verdict_rows(view: &View, counts: &Counts) -> Vec<Vec<String>> {
+    verdicts(view, counts)
+        .into_iter()
+        .map(|(_, text, n)| vec![escape(text), n.to_string(), percent(n, counts.respondents)])
+        .collect()
+}
+
+/// Writes the whole report.
+pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()> {
+    let msg = msg(view.lang);
+    let bank = view.bank;
+    let lang = view.lang;
+    let all = &report.tally.all;
+    writeln!(w, "# {}\n", escape(msg.heading))?;
+    writeln!(w, "{}\n", escape(&results_line(lang, report)))?;
+
+    writeln!(w, "## {}\n", escape(msg.verdicts_heading))?;
+    table(w, &[msg.col_verdict, msg.col_count, msg.col_share], 1, &verdict_rows(view, all))?;
+
+    writeln!(w, "## {}\n", escape(msg.myths_heading))?;
+    chart(w, view, |w, v| super::text::myth_chart(w, v, all))?;
+    let myth_rows: Vec<Vec<String>> = myths(bank)
+        .into_iter()
+        .map(|(m, q, question)| {
+            let mut row = vec![escape(question.topic.get(lang))];
+            row.extend(agreement(all, q).iter().map(|n| n.to_string()));
+            row.push(percent(all.believed[m], all.respondents));
+            row
+        })
+        .collect();
+    let mut header = vec![msg.col_myth];
+    let first_myth = myths(bank)[0].2;
+    header.extend(first_myth.choices.iter().map(|c| c.label.get(lang)));
+    header.push(msg.col_believed);
+    table(w, &header, 1, &myth_rows)?;
+    if let Some((m, q)) = most_believed(bank, all) {
+        let line = msg
+            .most_believed
+            .replace("{topic}", bank.questions[q].topic.get(lang))
+            .replace("{share}", &percent(all.believed[m], all.respondents))
+            .replace("{count}", &all.believed[m].to_string())
+            .replace("{n}", &all.respondents.to_string());
+        writeln!(w, "{}\n", escape(&line))?;
+    } else {
+        writeln!(w, "{}\n", escape(msg.none_believed))?;
+    }
+
+    writeln!(w, "## {}\n", escape(msg.checks_heading))?;
+    for (i, q) in bank.questions.iter().enumerate().skip(1).filter(|(_, q)| !q.is_myth()) {
+        writeln!(w, "### {}\n", escape(q.topic.get(lang)))?;
+        writeln!(w, "{}\n", escape(q.prompt.get(lang)))?;
+        let rows: Vec<Vec<String>> = q
+            .choices
+            .iter()
+            .zip(&all.choices[i])
+            .map(|(c, &n)| vec![escape(c.label.get(lang)), n.to_string(), percent(n, all.respondents)])
+            .collect();
+        table(w, &[msg.col_answer, msg.col_count, msg.col_share], 1, &rows)?;
+    }
+
+    writeln!(w, "## {}\n", escape(msg.scores_heading))?;
+    chart(w, view, |w, v| super::text::scores(w, v, report))?;
+
+    writeln!(w, "## {}\n", escape(msg.by_track_heading))?;
+    if !report.breakdown.shown.is_empty() {
+        let mut header = vec![msg.col_track, msg.col_results, bank.verdict("ml").get(lang)];
+        let stay: Vec<&str> = myths(bank).iter().map(|(_, _, q)| q.topic.get(lang)).collect();
+        header.push(msg.col_stay);
+        header.extend(stay);
+        let rows: Vec<Vec<String>> = report
+            .breakdown
+            .shown
+            .iter()
+            .map(|&t| {
+                let c = &report.tally.by_track[t];
+                let mut row = vec![
+                    escape(bank.track().choices[t].label.get(lang)),
+                    c.respondents.to_string(),
+                    format!("{} ({})", c.verdicts[0], percent(c.verdicts[0], c.respondents)),
+                    format!("{} ({})", c.verdicts[1 + t], percent(c.verdicts[1 + t], c.respondents)),
+                ];
+                row.extend(myths(bank).iter().map(|(m, _, _)| percent(c.believed[*m], c.respondents)));
+                row
+            })
+            .collect();
+        table(w, &header, 1, &rows)?;
+    }
+    if let Some(line) = hidden_line(view, report) {
+        writeln!(w, "{}\n", escape(&line))?;
+    }
+    writeln!(w, "---\n")?;
+    writeln!(w, "*{}*", escape(bank.disclaimer.get(lang)))
+}
