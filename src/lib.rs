@@ -13,6 +13,7 @@ pub mod bank;
 mod cancel;
 pub mod cli;
 mod commands;
+pub mod compare;
 pub mod error;
 pub mod exit_codes;
 pub mod gather;
