@@ -32,6 +32,7 @@ const STYLE: &str = r#"
 :root { --ink: #1f2328; --muted: #57606a; --rule: #d0d7de; --bar: #2f6fb0;
   --sd: #1f5a96; --d: #8fb8de; --n: #c9ced4; --a: #f0b27a; --sa: #c0561b; --ml: #2e7d4f; --track: #eef0f2; }
 * { box-sizing: border-box; }
+:lang(ko) { word-break: keep-all; overflow-wrap: anywhere; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK KR", "Noto Sans KR",
   "Apple SD Gothic Neo", "Malgun Gothic", sans-serif; color: var(--ink); background: #fff;
