@@ -74,6 +74,7 @@ pub fn run(cli: Cli, locale: Lang) -> Result<(), Error> {
             match command {
                 Command::Quiz(args) => commands::quiz::run(&ctx, args),
                 Command::Report(args) => commands::report::run(&ctx, args),
+                Command::Compare(args) => commands::compare::run(&ctx, args),
                 Command::Questions { format } => commands::questions::run(&ctx, *format),
                 Command::Myths { id } => commands::myths::run(&ctx, id.as_deref()),
                 Command::Completions { .. } | Command::Man { .. } | Command::Check { .. } => {
