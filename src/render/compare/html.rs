@@ -10,6 +10,7 @@ use super::{change_text, checks, msg, p_text, paired_hidden, pct, reading_text, 
 use crate::compare::{percent_of, points, Comparison};
 use crate::render::report::html::escape;
 use crate::render::View;
+use crate::wrap::width;
 
 const STYLE: &str = r#"
 :root { --ink: #1f2328; --muted: #57606a; --rule: #d0d7de; --plain: #2f6fb0; --down: #2e7d4f; --up: #c0561b; }
@@ -44,9 +45,15 @@ struct Arrow<'a> {
 
 /// Arrows on one 0–100% axis: `○` before, an arrowhead after (a dot when unchanged), each
 /// with a `<title>` saying the same in words. `myth` colours a fall green and a rise orange.
-fn arrows_svg(out: &mut String, view: &View, id: &str, title: &str, rows: &[Arrow], myth: bool) {
+/// `label_cols` is the widest label of the section, in display columns, so that the charts of
+/// one section share their axis.
+fn arrows_svg(out: &mut String, view: &View, id: &str, title: &str, rows: &[Arrow], label_cols: usize, myth: bool) {
     let msg = msg(view.lang);
-    let (label_w, axis_w, tail_w, row_h, top) = (230.0, 520.0, 170.0, 34.0, 30.0);
+    // The label column fits the longest label: about 8 px a display column at 15 px
+    // (a Korean syllable takes two columns).
+    let longest = rows.iter().map(|r| width(r.label)).max().unwrap_or(0).max(label_cols);
+    let label_w = (longest as f64 * 8.0 + 16.0).max(150.0);
+    let (axis_w, tail_w, row_h, top) = (520.0, 170.0, 34.0, 30.0);
     let x0 = label_w;
     let total_w = label_w + axis_w + tail_w;
     let height = top + rows.len() as f64 * row_h + 8.0;
@@ -98,13 +105,14 @@ fn arrows_svg(out: &mut String, view: &View, id: &str, title: &str, rows: &[Arro
         if a == b {
             let _ = write!(out, r#"<circle cx="{xa:.1}" cy="{y:.1}" r="6" fill="{colour}"/>"#);
         } else {
-            // The line stops short of the head, which points the way the share moved.
+            // The line stops short of the head, which points the way the share moved; the head
+            // is drawn last, so it shows even over the circle when the share barely moved.
             let dir = if a > b { 1.0 } else { -1.0 };
             let tip = xa;
             let base = tip - dir * 11.0;
             let _ = write!(
                 out,
-                r##"<line x1="{xb:.1}" y1="{y:.1}" x2="{base:.1}" y2="{y:.1}" stroke="{colour}" stroke-width="4"/><polygon points="{tip:.1},{y:.1} {base:.1},{:.1} {base:.1},{:.1}" fill="{colour}"/><circle cx="{xb:.1}" cy="{y:.1}" r="6" fill="#fff" stroke="{colour}" stroke-width="2.5"/>"##,
+                r##"<circle cx="{xb:.1}" cy="{y:.1}" r="6" fill="#fff" stroke="{colour}" stroke-width="2.5"/><line x1="{xb:.1}" y1="{y:.1}" x2="{base:.1}" y2="{y:.1}" stroke="{colour}" stroke-width="4"/><polygon points="{tip:.1},{y:.1} {base:.1},{:.1} {base:.1},{:.1}" fill="{colour}"/>"##,
                 y - 7.0,
                 y + 7.0
             );
@@ -174,7 +182,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
         .zip(c.verdicts())
         .map(|((_, text), v)| Arrow { label: text, before: (v.before, totals.0), after: (v.after, totals.1) })
         .collect();
-    arrows_svg(&mut out, view, "verdicts-title", msg.verdicts_heading, &arrows, false);
+    arrows_svg(&mut out, view, "verdicts-title", msg.verdicts_heading, &arrows, 0, false);
     let rows: Vec<(String, u64, u64)> =
         labels.iter().zip(c.verdicts()).map(|((_, text), v)| (escape(text), v.before, v.after)).collect();
     change_table(&mut out, view, report_msg.col_verdict, &rows, totals);
@@ -191,7 +199,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
             after: (m.believed.after, totals.1),
         })
         .collect();
-    arrows_svg(&mut out, view, "myths-title", msg.myths_heading, &arrows, true);
+    arrows_svg(&mut out, view, "myths-title", msg.myths_heading, &arrows, 0, true);
     let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(msg.legend));
     let rows: Vec<(String, u64, u64)> = c
         .myths
@@ -203,6 +211,8 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
 
     // Reality checks.
     let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(msg.checks_heading));
+    let label_cols =
+        checks(view).iter().flat_map(|(_, q)| &q.choices).map(|c| width(c.label.get(lang))).max().unwrap_or(0);
     for (i, q) in checks(view) {
         let _ = writeln!(
             out,
@@ -221,7 +231,8 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
                 after: (ch.after, totals.1),
             })
             .collect();
-        arrows_svg(&mut out, view, &format!("check-{}-title", q.id), q.topic.get(lang), &arrows, false);
+        let id = format!("check-{}-title", q.id);
+        arrows_svg(&mut out, view, &id, q.topic.get(lang), &arrows, label_cols, false);
         let rows: Vec<(String, u64, u64)> = q
             .choices
             .iter()

@@ -55,7 +55,8 @@ pub fn p_text(p: f64) -> String {
     if p < 0.0001 {
         return "< 0.0001".to_string();
     }
-    let fixed = format!("{p:.4}");
+    // Rounded half up first: 0.03125 reads 0.0313, as people round.
+    let fixed = format!("{:.4}", (p * 10_000.0).round() / 10_000.0);
     fixed.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
@@ -116,6 +117,7 @@ mod tests {
         assert_eq!(p_text(0.021484375), "0.0215");
         assert_eq!(p_text(1.0), "1");
         assert_eq!(p_text(0.5), "0.5");
+        assert_eq!(p_text(0.03125), "0.0313");
         assert_eq!(p_text(0.00001), "< 0.0001");
         assert_eq!(change_text(Lang::En, 25), "+25 pp");
         assert_eq!(change_text(Lang::En, -3), "-3 pp");
