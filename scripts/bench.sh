@@ -10,7 +10,11 @@
 #     (scripts/gen-bank.py; target: t(10k)/t(1k) <= 12);
 #   - peak memory (max RSS) of the quiz and of the 10,000-question check, next to cat's
 #     (target: quiz under 4 MiB);
-#   - the size of the release binary (target: under 1.5 MiB).
+#   - the size of the release binary (target: under 1.5 MiB);
+#   - `mlcheck report` over 100,000 answers files against `find DIR -type f | xargs cat`
+#     (target: within 2x), over 100,000 JSON Lines results against jq counting only the
+#     verdicts (target: faster), and its peak memory at 10,000 and 100,000 results (target:
+#     under 16 MiB, and at most 2 MiB more at 100,000); scripts/gen-answers.py makes the input.
 # Compare ratios, not absolute times, between machines. Timings are taken in several
 # rounds (each a hyperfine run of every command of a group); a ratio is reported over all
 # runs and as its range over the rounds, which shows how much other load disturbed it.
@@ -174,6 +178,7 @@ maxrss() {
     done
     printf '%s\n' "${values[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
+declare -A RSS_FILES RSS_JSONL
 kib() { awk -v k="$1" 'BEGIN { printf "%7d KiB (%6.2f MiB)", k, k / 1024 }'; }
 
 # ---------------------------------------------------------------------------- inputs
@@ -208,6 +213,19 @@ grep -q 'Your answers' "$TMP/quiz.txt" || fail "the text quiz printed no transcr
 "${QUIZ_JSON[@]}" </dev/null >"$TMP/quiz.json" || fail "scripted quiz (json) failed: ${QUIZ_JSON[*]}"
 python3 -c 'import json, sys; assert json.load(open(sys.argv[1]))["recommendation"] in ("ml", "frontend", "backend", "mobile")' \
     "$TMP/quiz.json" || fail "the JSON quiz printed no valid result"
+
+if ((QUICK)); then GROUPS_N=(1000); else GROUPS_N=(10000 100000); fi
+"$BIN" questions --format json >"$TMP/bank.json" || fail "mlcheck questions --format json failed"
+for n in "${GROUPS_N[@]}"; do
+    python3 scripts/gen-answers.py files "$n" "$TMP/group-$n" <"$TMP/bank.json"
+    python3 scripts/gen-answers.py jsonl "$n" "$TMP/group-$n.jsonl" <"$TMP/bank.json"
+    for input in "$TMP/group-$n" "$TMP/group-$n.jsonl"; do
+        out=$("$BIN" report --format json "$input") || fail "mlcheck report $input failed"
+        python3 -c 'import json, sys; assert json.loads(sys.argv[1])["respondents"] == int(sys.argv[2])' "$out" "$n" \
+            || fail "mlcheck report $input did not count $n results"
+    done
+done
+JQ=$(type -P jq || true)
 
 if ((QUICK)); then SIZES=(1000); else SIZES=(1000 3000 10000); fi
 BANK_LIMIT=$((4 * 1024 * 1024))
@@ -319,6 +337,51 @@ if [[ -n "$GNU_TIME" ]]; then
 else
     echo "-- peak memory"
     echo "  skipped: GNU time not found (sudo apt-get install time)"
+fi
+
+echo
+BIGN=${GROUPS_N[-1]}
+echo "-- mlcheck report, $BIGN results (scripts/gen-answers.py; each counted right first)"
+FILES_CAT=(bash -c 'find "$1" -type f | xargs cat >/dev/null' _ "$TMP/group-$BIGN")
+REPORT_FILES=("$BIN" report "$TMP/group-$BIGN")
+REPORT_JSONL=("$BIN" report "$TMP/group-$BIGN.jsonl")
+JQ_VERDICTS=("$JQ" -n 'reduce inputs as $r ({}; .[$r.recommendation] += 1)' "$TMP/group-$BIGN.jsonl")
+if [[ -n "$HYPERFINE" ]]; then
+    if ((QUICK)); then ROPTS=(--warmup 1 --runs 3); else ROPTS=(--warmup 1 --runs 5); fi
+    hf "files-1" "${ROPTS[@]}" -- "${FILES_CAT[@]}" :: "${REPORT_FILES[@]}"
+    row "find DIR -type f | xargs cat (floor)" files 0
+    row "report DIR ($BIGN answers files)" files 1
+    read -r RF MF NF _ _ < <(summary ratio files 1 0)
+    if ((QUICK)); then V="not judged in quick mode"; else V=$(verdict "$RF" 2); fi
+    printf '  %-36s %10s× of means, %s× of medians   target ≤ 2×: %s\n' "ratio report/cat" "$RF" "$MF" "$V"
+    if [[ -n "$JQ" ]]; then
+        hf "jsonl-1" "${ROPTS[@]}" -- "${JQ_VERDICTS[@]}" :: "${REPORT_JSONL[@]}"
+        row "jq, verdict counts only" jsonl 0
+        row "report FILE.jsonl ($BIGN results)" jsonl 1
+        read -r RJQ MJQ _ _ _ < <(summary ratio jsonl 1 0)
+        if ((QUICK)); then V="not judged in quick mode"; else V=$(verdict "$RJQ" 1 strict); fi
+        printf '  %-36s %10s× of means, %s× of medians   target < 1×: %s\n' "ratio report/jq" "$RJQ" "$MJQ" "$V"
+    else
+        echo "  JSON Lines against jq skipped: jq not found (sudo apt-get install jq)"
+    fi
+else
+    echo "  timings skipped: hyperfine not found; each report ran once and counted right"
+fi
+if [[ -n "$GNU_TIME" ]]; then
+    N_RSS=1
+    for n in "${GROUPS_N[@]}"; do
+        RSS_FILES[$n]=$(maxrss "$BIN" report "$TMP/group-$n")
+        RSS_JSONL[$n]=$(maxrss "$BIN" report "$TMP/group-$n.jsonl")
+        printf '  %-36s %s   target < 16 MiB: %s\n' "peak memory, $n files" "$(kib "${RSS_FILES[$n]}")" \
+            "$(verdict "${RSS_FILES[$n]}" 16384 strict)"
+        printf '  %-36s %s   target < 16 MiB: %s\n' "peak memory, $n JSON Lines" "$(kib "${RSS_JSONL[$n]}")" \
+            "$(verdict "${RSS_JSONL[$n]}" 16384 strict)"
+    done
+    if ((${#GROUPS_N[@]} > 1)); then
+        GROWTH=$((RSS_FILES[${GROUPS_N[-1]}] - RSS_FILES[${GROUPS_N[0]}]))
+        printf '  %-36s %7d KiB   target ≤ 2 MiB: %s\n' "growth, ${GROUPS_N[0]} to ${GROUPS_N[-1]} files" "$GROWTH" \
+            "$(verdict "$GROWTH" 2048)"
+    fi
 fi
 
 echo

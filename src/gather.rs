@@ -336,6 +336,8 @@ impl<F: FnMut(Event<'_>)> Walker<'_, F> {
         match first_non_blank(&mut reader) {
             Err(e) => self.input_error(InputError::Read { name: name.to_string(), reason: input::io_reason(&e) }),
             Ok(Some(b'{')) => self.read_json(reader, root, relative, name),
+            // `[` would be read as a (long) answer: say what it is instead.
+            Ok(Some(b'[')) => self.problem(format!("{name}: {}", messages::report(self.lang).json_array), false),
             Ok(_) => self.read_answers(reader, root, relative, name),
         }
     }

@@ -130,6 +130,8 @@ pub struct ReportMessages {
     pub not_result: &'static str,
     /// After that reason: where exactly; `{line}` is the line in the file.
     pub json_at: &'static str,
+    /// A file holding a JSON array.
+    pub json_array: &'static str,
     /// The report's heading.
     pub heading: &'static str,
     /// "{n} results".
@@ -204,6 +206,7 @@ const REPORT_EN: ReportMessages = ReportMessages {
     incomplete: "this JSON result is not complete: it has no closing `}` before the next result or the end of the file",
     not_result: "not a result of `mlcheck quiz --format json`:",
     json_at: " (line {line})",
+    json_array: "a JSON array; mlcheck reads results as `mlcheck quiz --format json` writes them: objects back to back or one a line, not in `[...]`",
     heading: "What the group believes",
     results: "{n} results",
     results_left_out: "{n} results, {left_out} left out: see the errors above",
@@ -245,6 +248,7 @@ const REPORT_KO: ReportMessages = ReportMessages {
     incomplete: "JSON 결과가 끝나지 않았습니다. 다음 결과나 파일 끝 앞에 닫는 `}`가 없습니다",
     not_result: "`mlcheck quiz --format json`의 결과가 아닙니다:",
     json_at: " ({line}번째 줄)",
+    json_array: "JSON 배열입니다. mlcheck는 `mlcheck quiz --format json`이 쓰는 대로, 결과 객체를 이어 붙이거나 한 줄에 하나씩 둔 것만 읽습니다. `[...]`로 감싸지 마세요",
     heading: "모임이 믿는 것",
     results: "결과 {n}개",
     results_left_out: "결과 {n}개, {left_out}개는 뺐습니다. 위의 오류를 보세요",

@@ -470,6 +470,18 @@ fn symlink_loops_and_repeated_paths_count_each_file_once() {
     assert_eq!(json_of(&out)["respondents"], 6);
 }
 
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_folder_is_left_out_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = group(dir.path(), [5, 0, 0]);
+    let fifo = root.join("pipe.txt");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let out = report(&[s(&root)]).expect(65);
+    out.stderr_has(&[&format!("{}: is not a regular file; left out", s(&fifo))]);
+    assert!(out.stdout.contains("5 results, 1 left out"));
+}
+
 #[test]
 fn identical_files_count_twice() {
     let dir = tempfile::tempdir().unwrap();
@@ -544,6 +556,17 @@ fn a_bad_json_result_names_its_starting_line_and_the_rest_count() {
     let out = report(&[s(&file)]).expect(65);
     out.stderr_has(&[&format!("{name}:3: this JSON result is not complete")]);
     assert!(out.stdout.contains("5 results, 1 left out"), "{}", out.stdout);
+}
+
+#[test]
+fn a_json_array_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = group(dir.path(), [5, 0, 0]);
+    let array = format!("[{}]", quiz_json(0, "backend"));
+    fs::write(root.join("all.json"), array).unwrap();
+    let out = report(&[s(&root)]).expect(65);
+    assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+    out.stderr_has(&["all.json: a JSON array; mlcheck reads results as `mlcheck quiz --format json` writes them"]);
 }
 
 #[test]

@@ -77,7 +77,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     table(w, &[msg.col_verdict, msg.col_count, msg.col_share], 1, &verdict_rows(view, all))?;
 
     writeln!(w, "## {}\n", escape(msg.myths_heading))?;
-    chart(w, view, |w, v| super::text::myth_chart(w, v, all))?;
+    chart(w, view, |w, v| super::text::myth_chart(w, v, all, false))?;
     let myth_rows: Vec<Vec<String>> = myths(bank)
         .into_iter()
         .map(|(m, q, question)| {
@@ -123,9 +123,10 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     writeln!(w, "## {}\n", escape(msg.by_track_heading))?;
     if !report.breakdown.shown.is_empty() {
         let mut header = vec![msg.col_track, msg.col_results, bank.verdict("ml").get(lang)];
-        let stay: Vec<&str> = myths(bank).iter().map(|(_, _, q)| q.topic.get(lang)).collect();
+        let believe: Vec<String> =
+            myths(bank).iter().map(|(_, _, q)| format!("{}: {}", msg.col_believed, q.topic.get(lang))).collect();
         header.push(msg.col_stay);
-        header.extend(stay);
+        header.extend(believe.iter().map(String::as_str));
         let rows: Vec<Vec<String>> = report
             .breakdown
             .shown

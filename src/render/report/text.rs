@@ -40,7 +40,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     section(w, msg.verdicts_heading)?;
     verdict_rows(w, view, 2, &report.tally.all)?;
     writeln!(w)?;
-    myth_chart(w, view, &report.tally.all)?;
+    myth_chart(w, view, &report.tally.all, true)?;
     writeln!(w)?;
     checks(w, view, &report.tally.all)?;
     scores(w, view, report)?;
@@ -118,8 +118,9 @@ fn likert_bar(a: [u64; 5], half: usize) -> String {
     format!("{l}│{r}")
 }
 
-/// The five myths as diverging stacked bars, with the share who believe each.
-pub(super) fn myth_chart(w: &mut dyn Write, view: &View, counts: &Counts) -> io::Result<()> {
+/// The five myths as diverging stacked bars, with the share who believe each; then the
+/// legend, and with `most` the line naming the most believed myth.
+pub(super) fn myth_chart(w: &mut dyn Write, view: &View, counts: &Counts, most: bool) -> io::Result<()> {
     let msg = msg(view.lang);
     let bank = view.bank;
     section(w, msg.myths_heading)?;
@@ -159,6 +160,9 @@ pub(super) fn myth_chart(w: &mut dyn Write, view: &View, counts: &Counts) -> io:
         }
     }
     view.paragraph_dimmed(w, "  ", 2, msg.legend)?;
+    if !most {
+        return Ok(());
+    }
     let line = match most_believed(bank, counts) {
         Some((m, q)) => msg
             .most_believed
