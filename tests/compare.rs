@@ -343,6 +343,18 @@ fn text_in_both_languages_fits_every_width() {
 }
 
 #[test]
+fn readme_sample_is_a_real_rendering() {
+    let readme = include_str!("../README.md");
+    let marker = "<!-- sample: tests/rendered/compare-en-80.expected -->\n```text\n";
+    let start = readme.find(marker).expect("README shows a sample comparison") + marker.len();
+    let len = readme[start..].find("```").unwrap();
+    let expected =
+        fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/rendered/compare-en-80.expected"))
+            .unwrap();
+    assert_eq!(&readme[start..start + len], expected, "README's sample differs from compare-en-80.expected");
+}
+
+#[test]
 fn direction_reads_without_colour() {
     let dir = tempfile::tempdir().unwrap();
     let (before, after) = sample(dir.path());
@@ -616,4 +628,15 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     }
     out.sort();
     out
+}
+
+#[test]
+fn man_page_and_completions_cover_compare() {
+    let page = Run::of(run(&["man", "compare"])).expect(0).stdout;
+    assert!(page.contains(".TH mlcheck-compare 1"), "{}", &page[..200.min(page.len())]);
+    assert!(page.contains("min\\-group") && page.contains("Pairing"), "the page documents pairing and --min-group");
+    let main = Run::of(run(&["man"])).expect(0).stdout;
+    assert!(main.contains("mlcheck\\-compare(1)"));
+    let bash = Run::of(run(&["completions", "bash"])).expect(0).stdout;
+    assert!(bash.contains("compare") && bash.contains("--min-group"));
 }
