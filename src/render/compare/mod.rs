@@ -60,6 +60,16 @@ pub fn p_text(p: f64) -> String {
     fixed.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// A p-value in a sentence: `p = 0.0215`, or `p < 0.0001`.
+pub fn p_phrase(p: f64) -> String {
+    let text = p_text(p);
+    if text.starts_with('<') {
+        format!("p {text}")
+    } else {
+        format!("p = {text}")
+    }
+}
+
 /// What a sign test's result means, in plain words.
 pub fn reading_text(lang: Lang, movers: &Movers) -> &'static str {
     let msg = msg(lang);
@@ -119,6 +129,8 @@ mod tests {
         assert_eq!(p_text(0.5), "0.5");
         assert_eq!(p_text(0.03125), "0.0313");
         assert_eq!(p_text(0.00001), "< 0.0001");
+        assert_eq!(p_phrase(0.00001), "p < 0.0001");
+        assert_eq!(p_phrase(0.021484375), "p = 0.0215");
         assert_eq!(change_text(Lang::En, 25), "+25 pp");
         assert_eq!(change_text(Lang::En, -3), "-3 pp");
         assert_eq!(change_text(Lang::En, 0), "0 pp");

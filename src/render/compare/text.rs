@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use colored::{ColoredString, Colorize};
 
 use super::{
-    change_text, checks, movers_line, msg, p_text, paired_hidden, pct, reading_text, summary_line, verdict_labels,
+    change_text, checks, movers_line, msg, p_phrase, paired_hidden, pct, reading_text, summary_line, verdict_labels,
 };
 use crate::compare::{percent_of, points, Comparison};
 use crate::render::View;
@@ -316,7 +316,7 @@ fn paired(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()> {
         let Some(movers) = m.movers else { continue };
         writeln!(w, "  {}", view.bank.questions[m.question].topic.get(view.lang).bold())?;
         view.paragraph(w, "    ", 4, &movers_line(view.lang, &movers))?;
-        let reading = format!("p = {}: {}", p_text(movers.p_value()), reading_text(view.lang, &movers));
+        let reading = format!("{}: {}", p_phrase(movers.p_value()), reading_text(view.lang, &movers));
         view.paragraph(w, "    ", 4, &reading)?;
     }
     Ok(())
