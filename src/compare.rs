@@ -14,7 +14,6 @@ use std::path::Path;
 use crate::aggregate::{Counts, Report};
 use crate::answers::Answers;
 use crate::bank::{Bank, MYTHS};
-use crate::render::report::{myths, share};
 use crate::stats::{self, Reading};
 
 /// A person's answers to the five myths (in [`MYTHS`] order), as choice indices on the
@@ -118,29 +117,13 @@ impl Pairing {
     }
 }
 
-/// One figure before and after: counts out of each side's total, the shares as the JSON
-/// prints them (four places) and the change between those shares.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// One count before and after, each out of its side's results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Change {
     /// The count before.
     pub before: u64,
     /// The count after.
     pub after: u64,
-    /// `before` over the BEFORE side's results.
-    pub share_before: f64,
-    /// `after` over the AFTER side's results.
-    pub share_after: f64,
-    /// `share_after - share_before`, rounded to four places.
-    pub change: f64,
-}
-
-impl Change {
-    /// The change from `before` of `total_before` to `after` of `total_after`.
-    pub fn of(before: u64, total_before: u64, after: u64, total_after: u64) -> Change {
-        let (share_before, share_after) = (share(before, total_before), share(after, total_after));
-        let change = ((share_after - share_before) * 10_000.0).round() / 10_000.0;
-        Change { before, after, share_before, share_after, change }
-    }
 }
 
 /// The change in whole percentage points, as people read it: the difference of the two
@@ -159,7 +142,7 @@ pub fn percent_of(count: u64, total: u64) -> i64 {
 }
 
 /// One myth before and after.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MythChange {
     /// Index into [`MYTHS`].
     pub myth: usize,
@@ -172,7 +155,7 @@ pub struct MythChange {
 }
 
 /// Everything `compare` shows: the two sides' reports, and what changed.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Comparison {
     /// The BEFORE side.
     pub before: Report,
@@ -208,13 +191,16 @@ impl Comparison {
         }
         let shown = pairing.paired >= min_group;
         let (b, a) = (&before.tally.all, &after.tally.all);
-        let myths = myths(bank)
-            .into_iter()
-            .map(|(m, question, _)| MythChange {
-                myth: m,
-                question,
-                believed: Change::of(b.believed[m], b.respondents, a.believed[m], a.respondents),
-                movers: shown.then_some(pairing.movers[m]),
+        let myths = (0..bank.questions.len())
+            .filter(|&q| bank.questions[q].is_myth())
+            .map(|question| {
+                let m = MYTHS.iter().position(|&id| id == bank.questions[question].id).expect("validated: a myth id");
+                MythChange {
+                    myth: m,
+                    question,
+                    believed: Change { before: b.believed[m], after: a.believed[m] },
+                    movers: shown.then_some(pairing.movers[m]),
+                }
             })
             .collect();
         Ok(Comparison { before, after, paired: pairing.paired, min_group, myths })
@@ -230,20 +216,21 @@ impl Comparison {
         (&self.before.tally.all, &self.after.tally.all)
     }
 
+    /// The number of results on each side.
+    pub fn totals(&self) -> (u64, u64) {
+        (self.before.respondents(), self.after.respondents())
+    }
+
     /// The verdicts before and after: `ml`, then staying in each track, in bank order.
     pub fn verdicts(&self) -> Vec<Change> {
         let (b, a) = self.counts();
-        b.verdicts.iter().zip(&a.verdicts).map(|(&x, &y)| Change::of(x, b.respondents, y, a.respondents)).collect()
+        b.verdicts.iter().zip(&a.verdicts).map(|(&before, &after)| Change { before, after }).collect()
     }
 
     /// The answers of question `question` before and after, one per choice.
     pub fn choices(&self, question: usize) -> Vec<Change> {
         let (b, a) = self.counts();
-        b.choices[question]
-            .iter()
-            .zip(&a.choices[question])
-            .map(|(&x, &y)| Change::of(x, b.respondents, y, a.respondents))
-            .collect()
+        b.choices[question].iter().zip(&a.choices[question]).map(|(&before, &after)| Change { before, after }).collect()
     }
 }
 
@@ -316,11 +303,7 @@ mod tests {
     }
 
     #[test]
-    fn changes_are_differences_of_the_shown_shares() {
-        let c = Change::of(2, 5, 3, 5);
-        assert_eq!((c.share_before, c.share_after, c.change), (0.4, 0.6, 0.2));
-        let c = Change::of(1, 3, 0, 7);
-        assert_eq!((c.share_before, c.share_after, c.change), (0.3333, 0.0, -0.3333));
+    fn changes_read_as_differences_of_the_shown_percentages() {
         assert_eq!(points(1, 3, 2, 3), 34);
         assert_eq!(points(1, 8, 0, 8), -13);
         assert_eq!(percent_of(0, 0), 0);
@@ -343,7 +326,8 @@ mod tests {
         assert!(!c.paired_shown());
         assert_eq!(c.paired, 4);
         assert!(c.myths.iter().all(|m| m.movers.is_none()));
-        assert_eq!(c.myths[0].believed.change, -1.0);
+        assert_eq!(c.myths[0].believed, Change { before: 6, after: 0 });
+        assert_eq!(c.totals(), (6, 6));
 
         pairing.before(Path::new("4"), [3; 5]);
         pairing.after(Path::new("4"), [3; 5]);

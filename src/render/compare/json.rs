@@ -9,6 +9,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::verdict_labels;
 use crate::compare::Comparison;
 use crate::render::report::json::{object, ReportJson};
+use crate::render::report::share;
 use crate::render::View;
 
 #[derive(serde::Serialize)]
@@ -58,9 +59,17 @@ struct MoversJson {
     p_value: f64,
 }
 
+/// The shares before and after, as `report` prints them (four places), and the change
+/// between those printed shares, rounded to four places so it reads as their difference.
+fn shares(before: u64, total_before: u64, after: u64, total_after: u64) -> (f64, f64, f64) {
+    let (b, a) = (share(before, total_before), share(after, total_after));
+    (b, a, ((a - b) * 10_000.0).round() / 10_000.0)
+}
+
 /// Writes the comparison as one pretty JSON object and a newline.
 pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()> {
     let bank = view.bank;
+    let (nb, na) = c.totals();
     let out = CompareJson {
         paired: c.paired,
         min_group: c.min_group,
@@ -75,17 +84,20 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
         myths: c
             .myths
             .iter()
-            .map(|m| MythJson {
-                id: &bank.questions[m.question].id,
-                share_before: m.believed.share_before,
-                share_after: m.believed.share_after,
-                change: m.believed.change,
-                movers: m.movers.map(|v| MoversJson {
-                    toward_agree: v.toward_agree,
-                    toward_disagree: v.toward_disagree,
-                    same: v.same,
-                    p_value: v.p_value(),
-                }),
+            .map(|m| {
+                let (share_before, share_after, change) = shares(m.believed.before, nb, m.believed.after, na);
+                MythJson {
+                    id: &bank.questions[m.question].id,
+                    share_before,
+                    share_after,
+                    change,
+                    movers: m.movers.map(|v| MoversJson {
+                        toward_agree: v.toward_agree,
+                        toward_disagree: v.toward_disagree,
+                        same: v.same,
+                        p_value: v.p_value(),
+                    }),
+                }
             })
             .collect(),
         before: object(view, &c.before),
@@ -93,4 +105,16 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     };
     serde_json::to_writer_pretty(&mut *w, &out).map_err(io::Error::from)?;
     writeln!(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shares;
+
+    #[test]
+    fn the_change_is_the_difference_of_the_printed_shares() {
+        assert_eq!(shares(2, 5, 3, 5), (0.4, 0.6, 0.2));
+        assert_eq!(shares(1, 3, 0, 7), (0.3333, 0.0, -0.3333));
+        assert_eq!(shares(2, 3, 1, 3), (0.6667, 0.3333, -0.3334));
+    }
 }
