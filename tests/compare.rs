@@ -249,6 +249,25 @@ fn a_json_lines_side_does_not_pair() {
     assert_eq!(json_of(&compare(&["--format", "json", s(&before), s(&after)]).expect(0))["paired"], 14);
 }
 
+#[test]
+fn single_json_results_pair_by_path_in_subfolders() {
+    let dir = tempfile::tempdir().unwrap();
+    for (side, after) in [("before", false), ("after", true)] {
+        let room = dir.path().join(side).join("room2");
+        fs::create_dir_all(&room).unwrap();
+        for i in 0..5 {
+            // One pretty result a file, as `quiz --format json > NAME.json` writes it.
+            let mut cmd = run(&["quiz", "--format", "json"]);
+            cmd.write_stdin(answers(i, after));
+            fs::write(room.join(format!("p{i}.json")), Run::of(cmd).expect(0).stdout).unwrap();
+        }
+    }
+    let (before, after) = (dir.path().join("before"), dir.path().join("after"));
+    let j = json_of(&compare(&["--format", "json", s(&before), s(&after)]).expect(0));
+    assert_eq!(j["paired"], 5);
+    assert_eq!(myth(&j, "hard")["movers"]["toward_disagree"], 5);
+}
+
 // ---------------------------------------------------------------- privacy
 
 #[test]
