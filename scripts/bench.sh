@@ -14,7 +14,10 @@
 #   - `mlcheck report` over 100,000 answers files against `find DIR -type f | xargs cat`
 #     (target: within 2x), over 100,000 JSON Lines results against jq counting only the
 #     verdicts (target: faster), and its peak memory at 10,000 and 100,000 results (target:
-#     under 16 MiB, and at most 2 MiB more at 100,000); scripts/gen-answers.py makes the input.
+#     under 16 MiB, and at most 2 MiB more at 100,000); scripts/gen-answers.py makes the input;
+#   - `mlcheck compare` of two folders of 100,000 answers files each (every one paired) against
+#     `find BEFORE AFTER -type f | xargs cat` (target: within 2.5x), and its peak memory at
+#     10,000 and 100,000 pairs, with the bytes each pair adds.
 # Compare ratios, not absolute times, between machines. Timings are taken in several
 # rounds (each a hyperfine run of every command of a group); a ratio is reported over all
 # runs and as its range over the rounds, which shows how much other load disturbed it.
@@ -224,6 +227,11 @@ for n in "${GROUPS_N[@]}"; do
         python3 -c 'import json, sys; assert json.loads(sys.argv[1])["respondents"] == int(sys.argv[2])' "$out" "$n" \
             || fail "mlcheck report $input did not count $n results"
     done
+    # The same people after a session: the same file names, other answers.
+    python3 scripts/gen-answers.py files "$n" "$TMP/after-$n" 8 <"$TMP/bank.json"
+    out=$("$BIN" compare --format json "$TMP/group-$n" "$TMP/after-$n") || fail "mlcheck compare over $n failed"
+    python3 -c 'import json, sys; assert json.loads(sys.argv[1])["paired"] == int(sys.argv[2])' "$out" "$n" \
+        || fail "mlcheck compare did not pair $n results"
 done
 JQ=$(type -P jq || true)
 
@@ -381,6 +389,35 @@ if [[ -n "$GNU_TIME" ]]; then
         GROWTH=$((RSS_FILES[${GROUPS_N[-1]}] - RSS_FILES[${GROUPS_N[0]}]))
         printf '  %-36s %7d KiB   target ≤ 2 MiB: %s\n' "growth, ${GROUPS_N[0]} to ${GROUPS_N[-1]} files" "$GROWTH" \
             "$(verdict "$GROWTH" 2048)"
+    fi
+fi
+
+echo
+echo "-- mlcheck compare, $BIGN + $BIGN answers files, all paired (each pairing checked first)"
+BOTH_CAT=(bash -c 'find "$1" "$2" -type f | xargs cat >/dev/null' _ "$TMP/group-$BIGN" "$TMP/after-$BIGN")
+COMPARE=("$BIN" compare "$TMP/group-$BIGN" "$TMP/after-$BIGN")
+if [[ -n "$HYPERFINE" ]]; then
+    if ((QUICK)); then POPTS=(--warmup 1 --runs 3); else POPTS=(--warmup 1 --runs 5); fi
+    hf "pairs-1" "${POPTS[@]}" -- "${BOTH_CAT[@]}" :: "${COMPARE[@]}"
+    row "find BEFORE AFTER | xargs cat (floor)" pairs 0
+    row "compare BEFORE AFTER" pairs 1
+    read -r RP MP _ _ _ < <(summary ratio pairs 1 0)
+    if ((QUICK)); then V="not judged in quick mode"; else V=$(verdict "$RP" 2.5); fi
+    printf '  %-36s %10s× of means, %s× of medians   target ≤ 2.5×: %s\n' "ratio compare/cat" "$RP" "$MP" "$V"
+else
+    echo "  timings skipped: hyperfine not found; each comparison ran once and paired right"
+fi
+if [[ -n "$GNU_TIME" ]]; then
+    N_RSS=1
+    declare -A RSS_PAIRS
+    for n in "${GROUPS_N[@]}"; do
+        RSS_PAIRS[$n]=$(maxrss "$BIN" compare "$TMP/group-$n" "$TMP/after-$n")
+        printf '  %-36s %s\n' "peak memory, $n pairs" "$(kib "${RSS_PAIRS[$n]}")"
+    done
+    if ((${#GROUPS_N[@]} > 1)); then
+        lo=${GROUPS_N[0]} hi=${GROUPS_N[-1]}
+        printf '  %-36s %7d bytes (paths and myth answers kept to pair)\n' "each pair adds" \
+            "$(((RSS_PAIRS[$hi] - RSS_PAIRS[$lo]) * 1024 / (hi - lo)))"
     fi
 fi
 

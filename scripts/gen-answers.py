@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Generates a group's results for benchmarking `mlcheck report`.
 
-    mlcheck questions --format json | python3 scripts/gen-answers.py files N DIR
-    mlcheck questions --format json | python3 scripts/gen-answers.py jsonl N FILE
+    mlcheck questions --format json | python3 scripts/gen-answers.py files N DIR [SEED]
+    mlcheck questions --format json | python3 scripts/gen-answers.py jsonl N FILE [SEED]
 
 `files` writes N answers files (the keyed form --save-answers writes) into DIR; `jsonl` writes
 N results, one compact JSON object a line, shaped as `mlcheck quiz --format json` prints them
 (the fields the report ignores included, so the file is as large as a real one). Answers are
-random with a fixed seed, so every run generates the same files.
+random with a fixed seed (7, or SEED), so every run generates the same files; the same N and
+DIR with another SEED give the same names with other answers (a group's `after` for compare).
 """
 import json
 import os
@@ -25,12 +26,13 @@ ADVICE = [
 
 
 def main():
-    if len(sys.argv) != 4 or sys.argv[1] not in ("files", "jsonl"):
+    if len(sys.argv) not in (4, 5) or sys.argv[1] not in ("files", "jsonl"):
         sys.exit(__doc__)
     kind, n, target = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    seed = int(sys.argv[4]) if len(sys.argv) == 5 else 7
     bank = json.load(sys.stdin)
     questions = [(q["id"], [c["key"] for c in q["choices"]], [c["weight"] for c in q["choices"]]) for q in bank["questions"]]
-    rng = random.Random(7)
+    rng = random.Random(seed)
 
     def person():
         return [(qid, rng.randrange(len(keys))) for qid, keys, _ in questions]

@@ -158,6 +158,9 @@ pub enum Command {
     /// What a whole group believes: one report from many answers files and JSON results
     #[command(after_long_help = REPORT_AFTER_LONG_HELP)]
     Report(ReportArgs),
+    /// Before and after: did a session change minds? Two groups' results side by side
+    #[command(after_long_help = COMPARE_AFTER_LONG_HELP)]
+    Compare(CompareArgs),
     /// Check question banks and report every problem as FILE:LINE:COLUMN
     ///
     /// Reads each bank, reports every problem found as FILE:LINE:COLUMN followed by what is
@@ -196,6 +199,7 @@ impl Command {
         match self {
             Command::Quiz(args) => Some(&args.bank),
             Command::Report(args) => Some(&args.bank),
+            Command::Compare(args) => Some(&args.bank),
             Command::Questions { bank, .. } | Command::Myths { bank, .. } => Some(bank),
             Command::Check { .. } | Command::Completions { .. } | Command::Man { .. } => None,
         }
@@ -275,6 +279,65 @@ fn parse_min_group(value: &str) -> Result<u64, String> {
         Ok(_) => Err(format!("must be at least {floor}: smaller groups could single people out")),
         Err(_) => Err(format!("must be a whole number, at least {floor}")),
     }
+}
+
+/// Options of `mlcheck compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The results before: a file or a directory, read as `report` reads a PATH
+    #[arg(value_name = "BEFORE")]
+    pub before: PathBuf,
+
+    /// The results after, the same way
+    #[arg(value_name = "AFTER")]
+    pub after: PathBuf,
+
+    /// Output format of the comparison
+    #[arg(long, value_enum, ignore_case = true, default_value_t = CompareFormat::Text)]
+    pub format: CompareFormat,
+
+    /// Refuse a side with fewer than N results; hide how people moved below N pairs (at least 3)
+    #[arg(long, value_name = "N", default_value_t = crate::aggregate::MIN_GROUP_DEFAULT, value_parser = parse_min_group)]
+    pub min_group: u64,
+
+    #[command(flatten)]
+    pub bank: BankArgs,
+}
+
+/// The end of `mlcheck compare --help`.
+const COMPARE_AFTER_LONG_HELP: &str = "\
+Pairing:
+  A result in BEFORE and one in AFTER are the same person when their files have the
+  same path under BEFORE and AFTER (before/alice.txt and after/alice.txt). Results in a
+  file that holds several (appended JSON, JSON Lines) are not paired; every result
+  still counts in its side's totals.
+
+Sign test:
+  For each myth, the paired people who moved toward agreeing are set against those who
+  moved toward disagreeing (those who stayed are left out): p = min(1, 2 x sum over
+  i <= k of C(n, i) / 2^n), n movers, k the smaller direction. Below 0.05, with at
+  least 6 movers, the change is called unlikely to be chance.
+
+Privacy:
+  With fewer than --min-group results on a side, there is no comparison. With fewer
+  than --min-group pairs, how the paired people moved is not shown.
+
+Exit status:
+  As `mlcheck report`: 0 every file read, 65 something was left out, 66 a PATH or file
+  could not be opened (the comparison is printed in both cases); 65 too without a
+  comparison: a side with no valid result or fewer than --min-group; 2 usage error.";
+
+/// A format of `mlcheck compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// Text with arrow charts, for a terminal
+    Text,
+    /// GitHub-flavoured Markdown: tables, and the charts in a code block
+    Markdown,
+    /// One JSON object for scripts, with each side's report
+    Json,
+    /// One self-contained HTML page with SVG charts
+    Html,
 }
 
 /// A format of `mlcheck report`.

@@ -51,6 +51,10 @@ pub enum Error {
     /// `report` found fewer valid results than `--min-group`: no counts are shown.
     #[error("{}", too_few(*.respondents, *.min_group, Lang::En))]
     TooFew { respondents: u64, min_group: u64, unopened: bool },
+    /// A side of `compare` has no valid result or fewer than `--min-group`: no comparison.
+    /// `side` is `BEFORE (path)` or `AFTER (path)`, escaped.
+    #[error("{}", side_too_few(.side, *.respondents, *.min_group, *.left_out, Lang::En))]
+    SideTooFew { side: String, respondents: u64, min_group: u64, left_out: u64, unopened: bool },
     /// `report` printed its report but left something out (reported already): exit 65 or 66.
     #[error("some input was left out")]
     LeftOut { unopened: bool },
@@ -94,6 +98,24 @@ fn too_few(respondents: u64, min_group: u64, lang: Lang) -> String {
     }
 }
 
+fn side_too_few(side: &str, respondents: u64, min_group: u64, left_out: u64, lang: Lang) -> String {
+    match (respondents, left_out, lang) {
+        (0, 0, Lang::En) => format!("{side} holds no results to compare: no files there (hidden ones are skipped)"),
+        (0, 0, Lang::Ko) => format!("{side}에 비교할 결과가 없습니다. 파일이 없습니다(숨김 파일은 건너뜁니다)"),
+        (0, n, Lang::En) => format!("{side} holds no valid result to compare ({n} left out, see the errors above)"),
+        (0, n, Lang::Ko) => format!("{side}에 비교할 올바른 결과가 없습니다({n}개를 뺐습니다. 위의 오류를 보세요)"),
+        (_, _, Lang::En) => format!(
+            "{side} has only {respondents} valid result{s}, fewer than the smallest group shown ({min_group}, \
+             --min-group): a comparison this small could single people out, so there is none. Collect more results first",
+            s = if respondents == 1 { "" } else { "s" }
+        ),
+        (_, _, Lang::Ko) => format!(
+            "{side}의 올바른 결과가 {respondents}개뿐이라 보여 줄 수 있는 가장 작은 모임 크기({min_group}, --min-group)보다 \
+             적습니다. 이렇게 작은 비교는 누가 어떻게 답했는지 드러낼 수 있어 만들지 않습니다. 결과를 더 모으세요"
+        ),
+    }
+}
+
 impl Error {
     /// The exit code this error ends the process with.
     pub fn exit_code(&self) -> ExitCode {
@@ -105,7 +127,10 @@ impl Error {
             Error::Terminal(_) | Error::Output(_) | Error::Save { .. } => ExitCode::GeneralError,
             Error::BrokenPipe => ExitCode::Success,
             Error::Reported(code) => *code,
-            Error::NoResults { unopened, .. } | Error::TooFew { unopened, .. } | Error::LeftOut { unopened } => {
+            Error::NoResults { unopened, .. }
+            | Error::TooFew { unopened, .. }
+            | Error::SideTooFew { unopened, .. }
+            | Error::LeftOut { unopened } => {
                 if *unopened {
                     ExitCode::NoInput
                 } else {
@@ -122,6 +147,9 @@ impl Error {
             (Error::Input(e), _) => e.message(lang),
             (Error::NoResults { left_out, .. }, _) => no_results(*left_out, lang),
             (Error::TooFew { respondents, min_group, .. }, _) => too_few(*respondents, *min_group, lang),
+            (Error::SideTooFew { side, respondents, min_group, left_out, .. }, _) => {
+                side_too_few(side, *respondents, *min_group, *left_out, lang)
+            }
             (Error::Answers { source_name, error }, _) => answers_message(source_name, error, lang),
             (Error::StdinIsKeyboard, Lang::Ko) => "--answers -는 표준 입력에서 답을 읽는데, 지금 표준 입력은 \
                                                   키보드입니다. 파일을 넘기거나(mlcheck quiz < answers.txt) \

@@ -13,6 +13,7 @@ pub mod bank;
 mod cancel;
 pub mod cli;
 mod commands;
+pub mod compare;
 pub mod error;
 pub mod exit_codes;
 pub mod flips;
@@ -26,6 +27,7 @@ pub mod render;
 pub mod sanitize;
 mod save;
 pub mod scoring;
+pub mod stats;
 mod term;
 pub mod wrap;
 
@@ -79,6 +81,7 @@ pub fn run(cli: Cli, locale: Lang) -> Result<(), Error> {
             match command {
                 Command::Quiz(args) => commands::quiz::run(&ctx, args),
                 Command::Report(args) => commands::report::run(&ctx, args),
+                Command::Compare(args) => commands::compare::run(&ctx, args),
                 Command::Questions { format, .. } => commands::questions::run(&ctx, *format),
                 Command::Myths { format, id, .. } => commands::myths::run(&ctx, *format, id.as_deref()),
                 Command::Completions { .. } | Command::Man { .. } | Command::Check { .. } => {

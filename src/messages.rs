@@ -383,3 +383,161 @@ pub fn report(lang: Lang) -> &'static ReportMessages {
         Lang::Ko => &REPORT_KO,
     }
 }
+
+/// The words of `mlcheck compare`.
+pub struct CompareMessages {
+    /// The comparison's heading.
+    pub heading: &'static str,
+    /// "Before: {n} results" (with `{left_out}` in the variant below).
+    pub before_results: &'static str,
+    /// "Before: {n} results, {left_out} left out".
+    pub before_left_out: &'static str,
+    /// "After: {n} results".
+    pub after_results: &'static str,
+    /// "After: {n} results, {left_out} left out".
+    pub after_left_out: &'static str,
+    /// "Paired: {n}", people who answered both times.
+    pub paired: &'static str,
+    /// Added when something was left out on either side.
+    pub see_errors: &'static str,
+    /// Heading of the verdicts.
+    pub verdicts_heading: &'static str,
+    /// Column: before.
+    pub col_before: &'static str,
+    /// Column: after.
+    pub col_after: &'static str,
+    /// Column: the change.
+    pub col_change: &'static str,
+    /// Table header: before.
+    pub table_before: &'static str,
+    /// Table header: after.
+    pub table_after: &'static str,
+    /// Table header: the change.
+    pub table_change: &'static str,
+    /// Heading of the myths chart.
+    pub myths_heading: &'static str,
+    /// The chart's legend.
+    pub legend: &'static str,
+    /// Heading of the reality checks.
+    pub checks_heading: &'static str,
+    /// Heading of the paired section.
+    pub paired_heading: &'static str,
+    /// What the paired section shows; `{n}` pairs.
+    pub paired_intro: &'static str,
+    /// Why the paired section is hidden; `{n}` pairs, `{min}` the min group.
+    pub paired_hidden: &'static str,
+    /// Said when no result could be paired.
+    pub paired_none: &'static str,
+    /// How a result finds its partner, after the two lines above.
+    pub pairing_rule: &'static str,
+    /// "{agree} toward agreeing · {disagree} toward disagreeing · {same} the same".
+    pub movers_line: &'static str,
+    /// Column: moved toward agreeing.
+    pub col_toward_agree: &'static str,
+    /// Column: moved toward disagreeing.
+    pub col_toward_disagree: &'static str,
+    /// Column: answered the same.
+    pub col_same: &'static str,
+    /// Column: the p-value.
+    pub col_p: &'static str,
+    /// Column: what it means.
+    pub col_reading: &'static str,
+    /// Nobody moved.
+    pub nobody_moved: &'static str,
+    /// Fewer than 6 movers.
+    pub too_few: &'static str,
+    /// p ≥ 0.05.
+    pub chance: &'static str,
+    /// p < 0.05 with at least 6 movers.
+    pub unlikely: &'static str,
+    /// The unit of a change in percentage points, after the number.
+    pub points: &'static str,
+    /// The HTML page's title.
+    pub page_title: &'static str,
+    /// The text equivalent of one arrow: `{label}`, `{before}`, `{after}`, `{change}`.
+    pub arrow_title: &'static str,
+}
+
+const COMPARE_EN: CompareMessages = CompareMessages {
+    heading: "Before and after",
+    before_results: "Before: {n} results",
+    before_left_out: "Before: {n} results, {left_out} left out",
+    after_results: "After: {n} results",
+    after_left_out: "After: {n} results, {left_out} left out",
+    paired: "Paired: {n}",
+    see_errors: "(see the errors above)",
+    verdicts_heading: "Verdicts",
+    col_before: "before",
+    col_after: "after",
+    col_change: "change",
+    table_before: "Before",
+    table_after: "After",
+    table_change: "Change",
+    myths_heading: "Who believes each myth",
+    legend: "○ before, ▶ or ◀ after, pointing the way the share moved; ● unchanged",
+    checks_heading: "Reality checks",
+    paired_heading: "How the paired people moved",
+    paired_intro: "{n} people answered both times. For each myth: how many answered closer to agreeing after, closer to disagreeing, or the same; and whether a split like that could be chance (an exact sign test, leaving out those who stayed).",
+    paired_hidden: "Not shown: only {n} people answered both times, fewer than {min} (--min-group), so how each of them moved could single them out.",
+    paired_none: "Not shown: no one could be paired.",
+    pairing_rule: "A result pairs with the one at the same path under the other side (before/alice.txt and after/alice.txt), when each is alone in its file.",
+    movers_line: "{agree} toward agreeing · {disagree} toward disagreeing · {same} the same",
+    col_toward_agree: "Toward agreeing",
+    col_toward_disagree: "Toward disagreeing",
+    col_same: "Same",
+    col_p: "p",
+    col_reading: "What it means",
+    nobody_moved: "nobody moved",
+    too_few: "too few moved to tell: fewer than 6 movers can never reach the 5% level",
+    chance: "could easily be chance",
+    unlikely: "unlikely to be chance at the 5% level",
+    points: " pp",
+    page_title: "Before and after: mlcheck compare",
+    arrow_title: "{label}: {before} before, {after} after ({change})",
+};
+
+const COMPARE_KO: CompareMessages = CompareMessages {
+    heading: "전과 후",
+    before_results: "이전: 결과 {n}개",
+    before_left_out: "이전: 결과 {n}개, {left_out}개 뺌",
+    after_results: "이후: 결과 {n}개",
+    after_left_out: "이후: 결과 {n}개, {left_out}개 뺌",
+    paired: "짝지은 사람: {n}명",
+    see_errors: "(위의 오류를 보세요)",
+    verdicts_heading: "추천 결과",
+    col_before: "이전",
+    col_after: "이후",
+    col_change: "변화",
+    table_before: "이전",
+    table_after: "이후",
+    table_change: "변화",
+    myths_heading: "통념별로 믿는 사람의 비율",
+    legend: "○ 이전, ▶ 또는 ◀ 이후(비율이 움직인 쪽을 가리킴), ● 변화 없음",
+    checks_heading: "현실 점검",
+    paired_heading: "짝지은 사람들의 변화",
+    paired_intro: "두 번 모두 답한 사람이 {n}명입니다. 통념마다 나중에 동의 쪽으로 옮긴 사람, 동의하지 않는 쪽으로 옮긴 사람, 그대로인 사람을 세고, 그렇게 갈린 것이 우연일 수 있는지 봅니다(그대로인 사람은 빼고 하는 정확한 부호 검정).",
+    paired_hidden: "보여 주지 않음: 두 번 모두 답한 사람이 {n}명뿐이라 {min}명(--min-group)보다 적습니다. 한 사람 한 사람의 변화가 드러날 수 있습니다.",
+    paired_none: "보여 주지 않음: 짝지을 수 있는 결과가 없습니다.",
+    pairing_rule: "양쪽에서 경로가 같은 결과끼리 짝을 짓습니다(before/alice.txt와 after/alice.txt). 파일 하나에 결과가 하나만 있을 때만 짝이 됩니다.",
+    movers_line: "동의 쪽으로 {agree}명 · 동의 안 하는 쪽으로 {disagree}명 · 그대로 {same}명",
+    col_toward_agree: "동의 쪽으로",
+    col_toward_disagree: "동의 안 하는 쪽으로",
+    col_same: "그대로",
+    col_p: "p",
+    col_reading: "뜻",
+    nobody_moved: "아무도 움직이지 않았습니다",
+    too_few: "움직인 사람이 너무 적어 알 수 없습니다. 6명보다 적으면 어떻게 갈려도 5% 수준에 이르지 못합니다",
+    chance: "우연으로도 충분히 생길 수 있습니다",
+    unlikely: "5% 수준에서 우연이라고 보기 어렵습니다",
+    points: "%p",
+    page_title: "전과 후: mlcheck compare",
+    arrow_title: "{label}: 이전 {before}, 이후 {after} ({change})",
+};
+
+/// The strings of `mlcheck compare` for `lang`.
+pub fn compare(lang: Lang) -> &'static CompareMessages {
+    match lang {
+        Lang::En => &COMPARE_EN,
+        Lang::Ko => &COMPARE_KO,
+    }
+}

@@ -2,6 +2,7 @@
 //! the list of things mlcheck does. `lib.rs` only picks one and hands it the context.
 
 pub mod check;
+pub mod compare;
 pub mod completions;
 pub mod man;
 pub mod myths;

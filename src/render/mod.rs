@@ -2,6 +2,7 @@
 //! Nothing here reads input or decides anything; it only draws.
 
 pub mod chart;
+pub mod compare;
 pub mod json;
 pub mod listing;
 pub mod markdown;

@@ -1,0 +1,90 @@
+//! `mlcheck compare BEFORE AFTER`: did a session change minds? Reads each side as `report`
+//! reads a PATH (`gather`), counts it (`aggregate`), pairs the people who answered both
+//! times (`compare`), applies the privacy rules to each side and to the pairs, and renders
+//! the comparison (`render::compare`). Problems go to stderr as they are found; the
+//! comparison is printed even when some input was left out, and the exit status says so.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::aggregate::{Report, Tally};
+use crate::cli::{CompareArgs, CompareFormat};
+use crate::compare::{myth_answers, Comparison, Pairing};
+use crate::error::Error;
+use crate::gather::{self, Event, Summary};
+use crate::render::compare;
+use crate::sanitize;
+use crate::{emit, Context};
+
+/// Which side is being read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Before,
+    After,
+}
+
+/// Runs the comparison.
+pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
+    let mut pairing = Pairing::new();
+    let (before, before_summary) = read_side(ctx, &args.before, Side::Before, &mut pairing);
+    let (after, after_summary) = read_side(ctx, &args.after, Side::After, &mut pairing);
+    let unopened = before_summary.unopened + after_summary.unopened > 0;
+    let left_out = before_summary.left_out + after_summary.left_out > 0;
+
+    let before = Report::new(before, before_summary.left_out, args.min_group);
+    let after = Report::new(after, after_summary.left_out, args.min_group);
+    let comparison = Comparison::new(&ctx.bank, before, after, &pairing).map_err(|small| {
+        let (name, path, summary) = match small.side {
+            0 => ("BEFORE", &args.before, before_summary),
+            _ => ("AFTER", &args.after, after_summary),
+        };
+        let path = sanitize::escape(&path.display().to_string());
+        Error::SideTooFew {
+            side: format!("{name} ({path})"),
+            respondents: small.respondents,
+            min_group: args.min_group,
+            left_out: summary.left_out,
+            unopened,
+        }
+    })?;
+
+    let view = ctx.view();
+    if args.format != CompareFormat::Text {
+        // Only the terminal format may carry colour.
+        colored::control::set_override(false);
+    }
+    emit(|w| match args.format {
+        CompareFormat::Text => compare::text::compare(w, &view, &comparison),
+        CompareFormat::Markdown => compare::markdown::compare(w, &view, &comparison),
+        CompareFormat::Json => compare::json::compare(w, &view, &comparison),
+        CompareFormat::Html => compare::html::compare(w, &view, &comparison),
+    })?;
+    if left_out {
+        return Err(Error::LeftOut { unopened });
+    }
+    Ok(())
+}
+
+/// Reads one side: tallies every result, reports every problem on stderr, and hands the
+/// results alone in their files to the pairing.
+fn read_side(ctx: &Context, path: &Path, side: Side, pairing: &mut Pairing) -> (Tally, Summary) {
+    let bank = &ctx.bank;
+    let mut tally = Tally::new(bank);
+    let mut stderr = std::io::stderr().lock();
+    let summary = gather::gather(bank, ctx.lang, std::slice::from_ref(&path.to_path_buf()), |event| match event {
+        Event::Result(found) => {
+            tally.add(bank, found.answers, found.score);
+            if found.single {
+                let answers = myth_answers(bank, found.answers);
+                match side {
+                    Side::Before => pairing.before(found.relative, answers),
+                    Side::After => pairing.after(found.relative, answers),
+                }
+            }
+        }
+        Event::Problem(problem) => {
+            let _ = writeln!(stderr, "{}", problem.text);
+        }
+    });
+    (tally, summary)
+}

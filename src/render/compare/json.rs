@@ -1,0 +1,120 @@
+//! The comparison as one JSON object for scripts; the fields are documented in the README
+//! ("Before and after"). `before` and `after` are the objects `report --format json` prints
+//! for each side; field and key order is the order printed.
+
+use std::io::{self, Write};
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use super::verdict_labels;
+use crate::compare::Comparison;
+use crate::render::report::json::{object, ReportJson};
+use crate::render::report::share;
+use crate::render::View;
+
+#[derive(serde::Serialize)]
+struct CompareJson<'a> {
+    paired: u64,
+    min_group: u64,
+    lang: &'a str,
+    verdicts: Ordered<'a, BeforeAfter>,
+    myths: Vec<MythJson<'a>>,
+    before: ReportJson<'a>,
+    after: ReportJson<'a>,
+}
+
+/// A JSON object whose keys keep the order given (bank order), unlike a map type.
+struct Ordered<'a, T>(Vec<(&'a str, T)>);
+
+impl<T: Serialize> Serialize for Ordered<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+#[derive(serde::Serialize)]
+struct BeforeAfter {
+    before: u64,
+    after: u64,
+}
+
+#[derive(serde::Serialize)]
+struct MythJson<'a> {
+    id: &'a str,
+    share_before: f64,
+    share_after: f64,
+    change: f64,
+    movers: Option<MoversJson>,
+}
+
+#[derive(serde::Serialize)]
+struct MoversJson {
+    toward_agree: u64,
+    toward_disagree: u64,
+    same: u64,
+    p_value: f64,
+}
+
+/// The shares before and after, as `report` prints them (four places), and the change
+/// between those printed shares, rounded to four places so it reads as their difference.
+fn shares(before: u64, total_before: u64, after: u64, total_after: u64) -> (f64, f64, f64) {
+    let (b, a) = (share(before, total_before), share(after, total_after));
+    (b, a, ((a - b) * 10_000.0).round() / 10_000.0)
+}
+
+/// Writes the comparison as one pretty JSON object and a newline.
+pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()> {
+    let bank = view.bank;
+    let (nb, na) = c.totals();
+    let out = CompareJson {
+        paired: c.paired,
+        min_group: c.min_group,
+        lang: view.lang.code(),
+        verdicts: Ordered(
+            verdict_labels(view)
+                .into_iter()
+                .zip(c.verdicts())
+                .map(|((key, _), v)| (key, BeforeAfter { before: v.before, after: v.after }))
+                .collect(),
+        ),
+        myths: c
+            .myths
+            .iter()
+            .map(|m| {
+                let (share_before, share_after, change) = shares(m.believed.before, nb, m.believed.after, na);
+                MythJson {
+                    id: &bank.questions[m.question].id,
+                    share_before,
+                    share_after,
+                    change,
+                    movers: m.movers.map(|v| MoversJson {
+                        toward_agree: v.toward_agree,
+                        toward_disagree: v.toward_disagree,
+                        same: v.same,
+                        p_value: v.p_value(),
+                    }),
+                }
+            })
+            .collect(),
+        before: object(view, &c.before),
+        after: object(view, &c.after),
+    };
+    serde_json::to_writer_pretty(&mut *w, &out).map_err(io::Error::from)?;
+    writeln!(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shares;
+
+    #[test]
+    fn the_change_is_the_difference_of_the_printed_shares() {
+        assert_eq!(shares(2, 5, 3, 5), (0.4, 0.6, 0.2));
+        assert_eq!(shares(1, 3, 0, 7), (0.3333, 0.0, -0.3333));
+        assert_eq!(shares(2, 3, 1, 3), (0.6667, 0.3333, -0.3334));
+    }
+}

@@ -1,0 +1,150 @@
+//! The comparison as GitHub-flavoured Markdown: headings, tables of the numbers, and the text
+//! arrow charts in fenced code blocks, with no raw HTML, so it pastes into an issue, a wiki or
+//! a chat as it is. Texts from the bank are escaped so they can't break a table.
+
+use std::io::{self, Write};
+
+use super::{change_text, checks, msg, p_text, paired_hidden, pct, reading_text, summary_line, verdict_labels};
+use crate::compare::{points, Comparison};
+use crate::render::report::markdown::escape;
+use crate::render::View;
+
+/// The width the charts inside code blocks are drawn at.
+const CHART_WIDTH: usize = 80;
+
+fn table(w: &mut dyn Write, header: &[&str], right_from: usize, rows: &[Vec<String>]) -> io::Result<()> {
+    let cells: Vec<String> = header.iter().map(|h| escape(h)).collect();
+    writeln!(w, "| {} |", cells.join(" | "))?;
+    let rule: Vec<&str> = (0..header.len()).map(|i| if i >= right_from { "---:" } else { "---" }).collect();
+    writeln!(w, "|{}|", rule.join("|"))?;
+    for row in rows {
+        writeln!(w, "| {} |", row.join(" | "))?;
+    }
+    writeln!(w)
+}
+
+/// A text chart drawn by `draw` at a fixed width, in a fenced code block, without its heading.
+fn chart(w: &mut dyn Write, view: &View, draw: impl FnOnce(&mut dyn Write, &View) -> io::Result<()>) -> io::Result<()> {
+    let wide = View { width: CHART_WIDTH, ..*view };
+    let mut buf = Vec::new();
+    draw(&mut buf, &wide)?;
+    let text = String::from_utf8_lossy(&buf);
+    writeln!(w, "```text")?;
+    for line in text.lines().skip(1) {
+        writeln!(w, "{}", line.trim_end())?;
+    }
+    writeln!(w, "```")?;
+    writeln!(w)
+}
+
+/// `count (share)`.
+fn cell(count: u64, total: u64) -> String {
+    format!("{count} ({})", pct(count, total))
+}
+
+/// Writes the whole comparison.
+pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()> {
+    let msg = msg(view.lang);
+    let lang = view.lang;
+    let bank = view.bank;
+    let (b, a) = c.counts();
+    let (nb, na) = (b.respondents, a.respondents);
+    let header = |first: &'static str| [first, msg.table_before, msg.table_after, msg.table_change];
+    let report_msg = crate::render::report::msg(lang);
+    writeln!(w, "# {}\n", escape(msg.heading))?;
+    writeln!(w, "{}\n", escape(&summary_line(lang, c)))?;
+
+    writeln!(w, "## {}\n", escape(msg.verdicts_heading))?;
+    let rows: Vec<Vec<String>> = verdict_labels(view)
+        .into_iter()
+        .zip(c.verdicts())
+        .map(|((_, text), v)| {
+            vec![
+                escape(text),
+                cell(v.before, nb),
+                cell(v.after, na),
+                change_text(lang, points(v.before, nb, v.after, na)),
+            ]
+        })
+        .collect();
+    table(w, &header(report_msg.col_verdict), 1, &rows)?;
+
+    writeln!(w, "## {}\n", escape(msg.myths_heading))?;
+    chart(w, view, |w, v| super::text::myth_chart(w, v, c))?;
+    let rows: Vec<Vec<String>> = c
+        .myths
+        .iter()
+        .map(|m| {
+            let (x, y) = (m.believed.before, m.believed.after);
+            vec![
+                escape(bank.questions[m.question].topic.get(lang)),
+                cell(x, nb),
+                cell(y, na),
+                change_text(lang, points(x, nb, y, na)),
+            ]
+        })
+        .collect();
+    table(w, &header(report_msg.col_myth), 1, &rows)?;
+
+    writeln!(w, "## {}\n", escape(msg.checks_heading))?;
+    chart(w, view, |w, v| super::text::check_charts(w, v, c))?;
+    for (i, q) in checks(view) {
+        writeln!(w, "### {}\n", escape(q.topic.get(lang)))?;
+        writeln!(w, "{}\n", escape(q.prompt.get(lang)))?;
+        let rows: Vec<Vec<String>> = q
+            .choices
+            .iter()
+            .zip(c.choices(i))
+            .map(|(choice, ch)| {
+                vec![
+                    escape(choice.label.get(lang)),
+                    cell(ch.before, nb),
+                    cell(ch.after, na),
+                    change_text(lang, points(ch.before, nb, ch.after, na)),
+                ]
+            })
+            .collect();
+        table(w, &header(report_msg.col_answer), 1, &rows)?;
+    }
+
+    writeln!(w, "## {}\n", escape(msg.paired_heading))?;
+    match paired_hidden(view, c) {
+        Some(why) => writeln!(w, "{}\n", escape(&why))?,
+        None => {
+            writeln!(w, "{}\n", escape(&msg.paired_intro.replace("{n}", &c.paired.to_string())))?;
+            let rows: Vec<Vec<String>> = c
+                .myths
+                .iter()
+                .filter_map(|m| m.movers.map(|v| (m, v)))
+                .map(|(m, v)| {
+                    vec![
+                        escape(bank.questions[m.question].topic.get(lang)),
+                        v.toward_agree.to_string(),
+                        v.toward_disagree.to_string(),
+                        v.same.to_string(),
+                        p_text(v.p_value()),
+                        escape(reading_text(lang, &v)),
+                    ]
+                })
+                .collect();
+            let header = [
+                report_msg.col_myth,
+                msg.col_toward_agree,
+                msg.col_toward_disagree,
+                msg.col_same,
+                msg.col_p,
+                msg.col_reading,
+            ];
+            // Right-aligned numbers; the reading, last, is text.
+            let cells: Vec<String> = header.iter().map(|h| escape(h)).collect();
+            writeln!(w, "| {} |", cells.join(" | "))?;
+            writeln!(w, "|---|---:|---:|---:|---:|---|")?;
+            for row in rows {
+                writeln!(w, "| {} |", row.join(" | "))?;
+            }
+            writeln!(w)?;
+        }
+    }
+    writeln!(w, "---\n")?;
+    writeln!(w, "*{}*", escape(bank.disclaimer.get(lang)))
+}

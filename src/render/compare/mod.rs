@@ -1,0 +1,139 @@
+//! Rendering of `mlcheck compare`: the same numbers ([`Comparison`]) as text, Markdown, JSON
+//! or one HTML page. Pairing, counting and the privacy rules happen before, in `compare` and
+//! `aggregate`; this only draws. The helpers here are shared so the formats agree.
+
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod text;
+
+use crate::compare::{percent_of, Comparison, Movers};
+use crate::lang::Lang;
+use crate::messages::{self, CompareMessages};
+use crate::render::View;
+use crate::stats::Reading;
+
+/// The strings of the comparison in `lang`.
+pub fn msg(lang: Lang) -> &'static CompareMessages {
+    messages::compare(lang)
+}
+
+/// The top line: each side's size (and what was left out), and the number of pairs.
+pub fn summary_line(lang: Lang, c: &Comparison) -> String {
+    let msg = msg(lang);
+    let side = |report: &crate::aggregate::Report, plain: &str, left: &str| {
+        let text = if report.left_out == 0 { plain } else { left };
+        text.replace("{n}", &report.respondents().to_string()).replace("{left_out}", &report.left_out.to_string())
+    };
+    let mut line = [
+        side(&c.before, msg.before_results, msg.before_left_out),
+        side(&c.after, msg.after_results, msg.after_left_out),
+        msg.paired.replace("{n}", &c.paired.to_string()),
+    ]
+    .join(" · ");
+    if c.before.left_out + c.after.left_out > 0 {
+        line.push(' ');
+        line.push_str(msg.see_errors);
+    }
+    line
+}
+
+/// A change in whole percentage points, signed: `+25 pp`, `-3 pp`, `0 pp` (`+25%p` in Korean).
+pub fn change_text(lang: Lang, points: i64) -> String {
+    let sign = if points > 0 { "+" } else { "" };
+    format!("{sign}{points}{}", msg(lang).points)
+}
+
+/// A share as a whole percentage: `40%`.
+pub fn pct(count: u64, total: u64) -> String {
+    format!("{}%", percent_of(count, total))
+}
+
+/// A p-value for people: four decimals without trailing zeros (`0.0215`, `0.5`, `1`), and
+/// `< 0.0001` below that.
+pub fn p_text(p: f64) -> String {
+    if p < 0.0001 {
+        return "< 0.0001".to_string();
+    }
+    // Rounded half up first: 0.03125 reads 0.0313, as people round.
+    let fixed = format!("{:.4}", (p * 10_000.0).round() / 10_000.0);
+    fixed.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// A p-value in a sentence: `p = 0.0215`, or `p < 0.0001`.
+pub fn p_phrase(p: f64) -> String {
+    let text = p_text(p);
+    if text.starts_with('<') {
+        format!("p {text}")
+    } else {
+        format!("p = {text}")
+    }
+}
+
+/// What a sign test's result means, in plain words.
+pub fn reading_text(lang: Lang, movers: &Movers) -> &'static str {
+    let msg = msg(lang);
+    match movers.reading() {
+        Reading::NobodyMoved => msg.nobody_moved,
+        Reading::TooFew => msg.too_few,
+        Reading::Chance => msg.chance,
+        Reading::Unlikely => msg.unlikely,
+    }
+}
+
+/// The paired people's movement in one line: "1 toward agreeing · 9 toward disagreeing · 8 the same".
+pub fn movers_line(lang: Lang, m: &Movers) -> String {
+    msg(lang)
+        .movers_line
+        .replace("{agree}", &m.toward_agree.to_string())
+        .replace("{disagree}", &m.toward_disagree.to_string())
+        .replace("{same}", &m.same.to_string())
+}
+
+/// Why the paired section is hidden (with how pairing works), or `None` when it is shown.
+pub fn paired_hidden(view: &View, c: &Comparison) -> Option<String> {
+    if c.paired_shown() {
+        return None;
+    }
+    let msg = msg(view.lang);
+    let why = if c.paired == 0 {
+        msg.paired_none.to_string()
+    } else {
+        msg.paired_hidden.replace("{n}", &c.paired.to_string()).replace("{min}", &c.min_group.to_string())
+    };
+    Some(format!("{why} {}", msg.pairing_rule))
+}
+
+/// The reality-check questions: (question index, question), in bank order.
+pub fn checks<'a>(view: &View<'a>) -> Vec<(usize, &'a crate::bank::Question)> {
+    view.bank.questions.iter().enumerate().skip(1).filter(|(_, q)| !q.is_myth()).collect()
+}
+
+/// The verdict keys and texts: `ml`, then staying in each track, in bank order.
+pub fn verdict_labels<'a>(view: &View<'a>) -> Vec<(&'a str, &'a str)> {
+    let bank = view.bank;
+    std::iter::once("ml")
+        .chain(bank.track().choices.iter().map(|c| c.key.as_str()))
+        .map(|key| (key, bank.verdict(key).get(view.lang)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn p_values_and_changes_read_plainly() {
+        assert_eq!(p_text(0.021484375), "0.0215");
+        assert_eq!(p_text(1.0), "1");
+        assert_eq!(p_text(0.5), "0.5");
+        assert_eq!(p_text(0.03125), "0.0313");
+        assert_eq!(p_text(0.00001), "< 0.0001");
+        assert_eq!(p_phrase(0.00001), "p < 0.0001");
+        assert_eq!(p_phrase(0.021484375), "p = 0.0215");
+        assert_eq!(change_text(Lang::En, 25), "+25 pp");
+        assert_eq!(change_text(Lang::En, -3), "-3 pp");
+        assert_eq!(change_text(Lang::En, 0), "0 pp");
+        assert_eq!(change_text(Lang::Ko, 7), "+7%p");
+    }
+}
