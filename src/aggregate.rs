@@ -279,6 +279,49 @@ fn pinned(sizes: &[u64], hidden: &[usize], n: u64) -> bool {
     })
 }
 
+/// Whether hiding `hidden` keeps report's rules for a group of track sizes `sizes`: the
+/// hidden tracks hold no one or at least `min_group` together, and, when some track is
+/// shown, a reader who knows [`breakdown`] can't pin a hidden track's size. Hiding every
+/// track always keeps them.
+pub fn keeps_rules(sizes: &[u64], hidden: &[usize], min_group: u64) -> bool {
+    if hidden.len() == sizes.len() {
+        return true;
+    }
+    let held: u64 = hidden.iter().map(|&t| sizes[t]).sum();
+    (held == 0 || held >= min_group) && !pinned(sizes, hidden, min_group)
+}
+
+/// The tracks hidden on every side of a comparison of several groups (the same tracks
+/// everywhere), so that no side's hidden track can be worked out from another side's
+/// numbers: two reports of almost the same people, one hiding mobile and back-end, the
+/// other mobile and front-end, would give mobile away by subtraction.
+///
+/// It starts from every track some side would hide on its own ([`breakdown`]); while some
+/// side's sizes break report's rules with that set ([`keeps_rules`]), it hides that side's
+/// smallest shown track too (the first in bank order among equals), and ends with every
+/// track hidden when none is left to show. `sides` are the track sizes of each side, in
+/// bank order, all of one length.
+pub fn common_breakdown(sides: &[&[u64]], min_group: u64) -> Breakdown {
+    let tracks = sides.first().map_or(0, |s| s.len());
+    let mut hidden: Vec<bool> = vec![false; tracks];
+    for sizes in sides {
+        for t in breakdown(sizes, min_group).hidden {
+            hidden[t] = true;
+        }
+    }
+    loop {
+        let set: Vec<usize> = (0..tracks).filter(|&t| hidden[t]).collect();
+        let Some(sizes) = sides.iter().find(|sizes| !keeps_rules(sizes, &set, min_group)) else {
+            break;
+        };
+        // `keeps_rules` holds when every track is hidden, so some track is still shown here.
+        let next = (0..tracks).filter(|&t| !hidden[t]).min_by_key(|&t| (sizes[t], t)).expect("a shown track");
+        hidden[next] = true;
+    }
+    let (hidden, shown): (Vec<usize>, Vec<usize>) = (0..tracks).partition(|&t| hidden[t]);
+    Breakdown { shown, hidden }
+}
+
 /// The verdicts a report may show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verdicts {
@@ -360,7 +403,16 @@ impl Report {
     /// track of a hidden track is pooled or dropped here.
     pub fn new(tally: Tally, left_out: u64, min_group: u64) -> Report {
         let sizes: Vec<u64> = tally.by_track.iter().map(|c| c.respondents).collect();
-        let Breakdown { shown, hidden } = breakdown(&sizes, min_group);
+        let hidden = breakdown(&sizes, min_group).hidden;
+        Report::with_hidden(tally, left_out, min_group, &hidden)
+    }
+
+    /// A report over `tally` that hides the tracks `hidden` (indices, any order), decided
+    /// elsewhere: `compare` decides them once for both of its sides with [`common_breakdown`].
+    /// Everything per track of a hidden track is pooled or dropped here, as in [`Report::new`].
+    pub fn with_hidden(tally: Tally, left_out: u64, min_group: u64, hidden: &[usize]) -> Report {
+        let sizes: Vec<u64> = tally.by_track.iter().map(|c| c.respondents).collect();
+        let (hidden, shown): (Vec<usize>, Vec<usize>) = (0..sizes.len()).partition(|t| hidden.contains(t));
         let is_shown = |t: usize| shown.contains(&t);
         let pooled = |f: &dyn Fn(usize) -> u64| (!hidden.is_empty()).then(|| hidden.iter().map(|&t| f(t)).sum());
         let all = &tally.all;
@@ -634,6 +686,97 @@ mod tests {
         assert!(breakdown(&[10, 10, 4], 5).shown.is_empty());
         // 10, 10 and 3: the pool of 13 could be 10 and 3 or 9 and 4.
         assert_eq!(breakdown(&[10, 10, 3], 5).shown, vec![1]);
+    }
+
+    #[test]
+    fn two_groups_hide_the_same_tracks() {
+        // Before 5/5/2 would show back-end, after 5/4/2 front-end: mobile would be 12 - 5 - 5.
+        assert_eq!(breakdown(&[5, 5, 2], 5).shown, vec![1]);
+        assert_eq!(breakdown(&[5, 4, 2], 5).shown, vec![0]);
+        let b = common_breakdown(&[&[5, 5, 2], &[5, 4, 2]], 5);
+        assert!(b.shown.is_empty(), "hiding the union hides everything");
+        // When both sides would hide the same tracks, nothing more is hidden.
+        assert_eq!(common_breakdown(&[&[10, 10, 3], &[10, 11, 3]], 5).shown, vec![1]);
+        // Nothing small on either side: everything shown.
+        assert_eq!(common_breakdown(&[&[5, 6, 7], &[9, 5, 5]], 5).shown, vec![0, 1, 2]);
+        // An empty track on one side only is hidden on both; the other side's pool holds 6.
+        let b = common_breakdown(&[&[6, 6, 0], &[6, 6, 6]], 5);
+        assert_eq!(b.hidden, vec![2]);
+        // The union (front-end and mobile, empty before) would leave after's pool of 5 next
+        // to back-end's 3, a pool report's reader would split as 3 and 2: hide more.
+        assert_eq!(breakdown(&[0, 3, 5], 3).hidden, vec![0]);
+        assert!(!keeps_rules(&[0, 3, 5], &[0, 2], 3));
+        assert!(common_breakdown(&[&[0, 3, 0], &[0, 3, 5]], 3).shown.is_empty());
+    }
+
+    /// Every pair of groups of `tracks` tracks with sizes up to `top`, each of at least `n`.
+    fn pairs(tracks: usize, top: u64, n: u64) -> Vec<(Vec<u64>, Vec<u64>)> {
+        let sides: Vec<Vec<u64>> = grid(tracks, top).into_iter().filter(|s| s.iter().sum::<u64>() >= n).collect();
+        sides.iter().flat_map(|a| sides.iter().map(move |b| (a.clone(), b.clone()))).collect()
+    }
+
+    #[test]
+    fn a_reader_of_both_sides_who_knows_the_rule_can_not_tell_a_hidden_tracks_size() {
+        // A reader of a comparison sees, on each side, the shown tracks' sizes and the hidden
+        // ones' pool, and knows `common_breakdown`. Group every pair of small groups by what
+        // such a reader sees; within a group, every hidden track with people around it must
+        // take at least two sizes on each side, or else a size report could show.
+        use std::collections::HashMap;
+        for (tracks, top, n) in [(3, 10, 3), (2, 12, 5)] {
+            type View = (Vec<usize>, Vec<Option<u64>>, Vec<Option<u64>>, u64, u64);
+            let mut seen: HashMap<View, Vec<Vec<Vec<u64>>>> = HashMap::new();
+            for (a, b) in pairs(tracks, top, n) {
+                let cb = common_breakdown(&[&a, &b], n);
+                let shown = |s: &[u64]| (0..tracks).map(|t| cb.shown.contains(&t).then_some(s[t])).collect::<Vec<_>>();
+                let pool = |s: &[u64]| cb.hidden.iter().map(|&t| s[t]).sum::<u64>();
+                let view = (cb.hidden.clone(), shown(&a), shown(&b), pool(&a), pool(&b));
+                let sizes = seen.entry(view).or_insert_with(|| vec![vec![Vec::new(); tracks]; 2]);
+                for (side, s) in [&a, &b].into_iter().enumerate() {
+                    for &t in &cb.hidden {
+                        if !sizes[side][t].contains(&s[t]) {
+                            sizes[side][t].push(s[t]);
+                        }
+                    }
+                }
+            }
+            for ((hidden, _, _, pa, pb), sizes) in &seen {
+                // A side is judged when every split of its pool is in the grid; the other
+                // side's splits may fall outside, which only leaves the reader fewer choices.
+                for (side, pool) in [*pa, *pb].into_iter().enumerate().filter(|&(_, pool)| pool <= top) {
+                    // A size the reader can pin must be one report could show (none or at
+                    // least `n`: a track hidden here only because the other side hides it),
+                    // and what is left of the pool once the pinned sizes are taken out too.
+                    let pinned: Vec<u64> =
+                        hidden.iter().filter_map(|&t| (sizes[side][t].len() == 1).then(|| sizes[side][t][0])).collect();
+                    let rest = pool - pinned.iter().sum::<u64>();
+                    assert!(
+                        pinned.iter().all(|&x| x == 0 || x >= n) && (rest == 0 || rest >= n),
+                        "min group {n}, {tracks} tracks: hidden {hidden:?}, side {side} of pool {pool}: sizes possible {:?}",
+                        sizes[side]
+                    );
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_common_hidden_tracks_keep_the_rules_on_each_side(
+            a in proptest::collection::vec(0u64..25, 3),
+            b in proptest::collection::vec(0u64..25, 3),
+            n in 3u64..8,
+        ) {
+            let cb = common_breakdown(&[&a, &b], n);
+            prop_assert_eq!(cb.shown.len() + cb.hidden.len(), 3);
+            for sizes in [&a, &b] {
+                prop_assert!(keeps_rules(sizes, &cb.hidden, n), "{:?} and {:?}: {:?} breaks the rules on {:?}", a, b, cb, sizes);
+                for t in breakdown(sizes, n).hidden {
+                    prop_assert!(cb.hidden.contains(&t), "a track one side hides alone is hidden");
+                }
+                let held: u64 = cb.hidden.iter().map(|&t| sizes[t]).sum();
+                prop_assert!(held == 0 || held >= n || cb.shown.is_empty());
+            }
+        }
     }
 
     #[test]

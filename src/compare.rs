@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::aggregate::{Counts, Report};
+use crate::aggregate::{common_breakdown, Overall, Report, Tally};
 use crate::answers::Answers;
 use crate::bank::{Bank, MYTHS};
 use crate::stats::{self, Reading};
@@ -170,6 +170,29 @@ pub struct Comparison {
     pub myths: Vec<MythChange>,
 }
 
+/// One verdict row of a comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The ML verdict.
+    Ml,
+    /// Staying in a shown track (its index, bank order).
+    Stay(usize),
+    /// Staying in one of the hidden tracks, pooled.
+    HiddenStay,
+}
+
+/// Both sides' reports, hiding the same tracks ([`common_breakdown`]): each side keeps
+/// report's rules on its own, and no side's hidden track can be worked out from the other's.
+/// `left_out` is each side's number left out.
+pub fn reports(before: Tally, after: Tally, left_out: (u64, u64), min_group: u64) -> (Report, Report) {
+    let sizes = |t: &Tally| t.by_track.iter().map(|c| c.respondents).collect::<Vec<u64>>();
+    let hidden = common_breakdown(&[&sizes(&before), &sizes(&after)], min_group).hidden;
+    (
+        Report::with_hidden(before, left_out.0, min_group, &hidden),
+        Report::with_hidden(after, left_out.1, min_group, &hidden),
+    )
+}
+
 /// Why a side can't be compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TooSmall {
@@ -213,7 +236,7 @@ impl Comparison {
     }
 
     /// The counts of both sides.
-    pub fn counts(&self) -> (&Counts, &Counts) {
+    pub fn counts(&self) -> (&Overall, &Overall) {
         (&self.before.all, &self.after.all)
     }
 
@@ -222,10 +245,21 @@ impl Comparison {
         (self.before.respondents(), self.after.respondents())
     }
 
-    /// The verdicts before and after: `ml`, then staying in each track, in bank order.
-    pub fn verdicts(&self) -> Vec<Change> {
-        let (b, a) = self.counts();
-        b.verdicts.iter().zip(&a.verdicts).map(|(&before, &after)| Change { before, after }).collect()
+    /// The verdicts shown before and after: `ml`, staying in each shown track (bank order),
+    /// then staying in any hidden track, pooled. Both sides hide the same tracks, so the
+    /// rows are the same on both.
+    pub fn verdicts(&self) -> Vec<(Verdict, Change)> {
+        let (b, a) = (&self.before.verdicts, &self.after.verdicts);
+        let mut rows = vec![(Verdict::Ml, Change { before: b.ml, after: a.ml })];
+        for (t, (before, after)) in b.stay.iter().zip(&a.stay).enumerate() {
+            if let (Some(before), Some(after)) = (*before, *after) {
+                rows.push((Verdict::Stay(t), Change { before, after }));
+            }
+        }
+        if let (Some(before), Some(after)) = (b.hidden_stay, a.hidden_stay) {
+            rows.push((Verdict::HiddenStay, Change { before, after }));
+        }
+        rows
     }
 
     /// The answers of question `question` before and after, one per choice.
@@ -341,7 +375,9 @@ mod tests {
     fn verdicts_and_choices_line_up_with_the_bank() {
         let bank = bank();
         let c = Comparison::new(&bank, report(&bank, &[4; 5], 5), report(&bank, &[0; 5], 5), &Pairing::new()).unwrap();
-        assert_eq!(c.verdicts().len(), 1 + bank.track().choices.len());
+        // Everyone in front-end: back-end and mobile are empty, hidden and pooled (0 stays).
+        let rows: Vec<Verdict> = c.verdicts().into_iter().map(|(v, _)| v).collect();
+        assert_eq!(rows, vec![Verdict::Ml, Verdict::Stay(0), Verdict::HiddenStay]);
         let hard = bank.question_index("hard").unwrap();
         let choices = c.choices(hard);
         assert_eq!(choices.len(), 5);
@@ -349,7 +385,98 @@ mod tests {
         assert_eq!((choices[0].before, choices[0].after), (0, 5));
     }
 
+    /// A tally of people given as (track, answer to every myth, answer to every check).
+    fn tally_of(bank: &Bank, people: &[(usize, usize, usize)]) -> Tally {
+        let mut tally = Tally::new(bank);
+        for &(track, myth, check) in people {
+            let choices = bank
+                .questions
+                .iter()
+                .enumerate()
+                .map(|(i, q)| {
+                    if i == 0 {
+                        track
+                    } else if q.is_myth() {
+                        myth
+                    } else {
+                        check % q.choices.len()
+                    }
+                })
+                .collect();
+            let a = Answers::new(bank, choices);
+            tally.add(bank, &a, &score(bank, &a));
+        }
+        tally
+    }
+
+    fn people() -> impl Strategy<Value = Vec<(usize, usize, usize)>> {
+        proptest::collection::vec((0usize..3, 0usize..5, 0usize..5), 0..30)
+    }
+
+    #[test]
+    fn five_five_two_then_five_four_two_hides_every_track() {
+        // Alone, before would show back-end (5) and after front-end (5): mobile would be
+        // 12 - 5 - 5 on both. Together they hide all three, and the stays are one pool.
+        let bank = bank();
+        let group = |sizes: [usize; 3]| -> Vec<(usize, usize, usize)> {
+            (0..3).flat_map(|t| (0..sizes[t]).map(move |i| (t, i % 5, i))).collect()
+        };
+        let (b, a) = reports(tally_of(&bank, &group([5, 5, 2])), tally_of(&bank, &group([5, 4, 2])), (0, 0), 5);
+        for r in [&b, &a] {
+            assert_eq!(r.hidden, vec![0, 1, 2]);
+            assert!(r.by_track.is_empty());
+            assert_eq!(r.tracks, vec![None; 3]);
+            assert_eq!(r.verdicts.stay, vec![None; 3]);
+            assert_eq!(r.hidden_respondents, Some(r.respondents()));
+        }
+        let c = Comparison::new(&bank, b, a, &Pairing::new()).unwrap();
+        let rows: Vec<Verdict> = c.verdicts().into_iter().map(|(v, _)| v).collect();
+        assert_eq!(rows, vec![Verdict::Ml, Verdict::HiddenStay]);
+    }
+
     proptest! {
+        /// Both sides hide the same tracks, each keeps report's rules, and neither holds a
+        /// number of a single hidden track.
+        #[test]
+        fn both_sides_hide_the_same_tracks_and_nothing_of_one(before in people(), after in people(), n in 3u64..7) {
+            let bank = bank();
+            let (tb, ta) = (tally_of(&bank, &before), tally_of(&bank, &after));
+            let sizes = |t: &Tally| t.by_track.iter().map(|c| c.respondents).collect::<Vec<u64>>();
+            let (b, a) = reports(tb.clone(), ta.clone(), (0, 0), n);
+            prop_assert_eq!(&b.hidden, &a.hidden);
+            for (r, t) in [(&b, &tb), (&a, &ta)] {
+                prop_assert!(crate::aggregate::keeps_rules(&sizes(t), &r.hidden, n));
+                for &h in &r.hidden {
+                    prop_assert_eq!(r.tracks[h], None);
+                    prop_assert_eq!(r.verdicts.stay[h], None);
+                    prop_assert!(r.by_track.iter().all(|c| c.track != h));
+                }
+                prop_assert!(r.all.choices[0].is_empty());
+                let pool: u64 = r.hidden.iter().map(|&h| t.by_track[h].respondents).sum();
+                prop_assert_eq!(r.hidden_respondents, (!r.hidden.is_empty()).then_some(pool));
+            }
+        }
+
+        /// Moving someone between two hidden tracks, on either side, changes nothing shown.
+        #[test]
+        fn moving_people_between_hidden_tracks_changes_nothing(
+            before in people(), after in people(), n in 3u64..7, pick in any::<proptest::sample::Index>(), side in any::<bool>(),
+        ) {
+            let bank = bank();
+            let (b, a) = reports(tally_of(&bank, &before), tally_of(&bank, &after), (0, 0), n);
+            let group = if side { &after } else { &before };
+            let movable: Vec<usize> = (0..group.len()).filter(|&i| b.hidden.contains(&group[i].0)).collect();
+            prop_assume!(b.hidden.len() >= 2 && !movable.is_empty());
+            let i = movable[pick.index(movable.len())];
+            let others: Vec<usize> = b.hidden.iter().copied().filter(|&t| t != group[i].0).collect();
+            let mut moved = group.clone();
+            moved[i].0 = others[i % others.len()];
+            let (before2, after2) = if side { (before.clone(), moved) } else { (moved, after.clone()) };
+            let (b2, a2) = reports(tally_of(&bank, &before2), tally_of(&bank, &after2), (0, 0), n);
+            prop_assume!(b2.hidden == b.hidden);
+            prop_assert_eq!((b2, a2), (b, a));
+        }
+
         /// Every pair is counted once per myth, in exactly one direction.
         #[test]
         fn movers_add_up_to_the_pairs(

@@ -7,9 +7,9 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::aggregate::{Report, Tally};
+use crate::aggregate::Tally;
 use crate::cli::{CompareArgs, CompareFormat};
-use crate::compare::{myth_answers, Comparison, Pairing};
+use crate::compare::{myth_answers, reports, Comparison, Pairing};
 use crate::error::Error;
 use crate::gather::{self, Event, Summary};
 use crate::render::compare;
@@ -31,8 +31,8 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
     let unopened = before_summary.unopened + after_summary.unopened > 0;
     let left_out = before_summary.left_out + after_summary.left_out > 0;
 
-    let before = Report::new(before, before_summary.left_out, args.min_group);
-    let after = Report::new(after, after_summary.left_out, args.min_group);
+    // The same tracks are hidden on both sides, so neither side's numbers uncover the other's.
+    let (before, after) = reports(before, after, (before_summary.left_out, after_summary.left_out), args.min_group);
     let comparison = Comparison::new(&ctx.bank, before, after, &pairing).map_err(|small| {
         let (name, path, summary) = match small.side {
             0 => ("BEFORE", &args.before, before_summary),

@@ -6,8 +6,9 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{change_text, checks, msg, p_text, paired_hidden, pct, reading_text, summary_line, verdict_labels};
+use super::{change_text, checks, msg, p_text, paired_hidden, pct, reading_text, summary_line, verdict_rows};
 use crate::compare::{percent_of, points, Comparison};
+use crate::render::report::hidden_line;
 use crate::render::report::html::escape;
 use crate::render::View;
 use crate::wrap::width;
@@ -176,16 +177,17 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
 
     // Verdicts.
     let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(msg.verdicts_heading));
-    let labels = verdict_labels(view);
+    let labels = verdict_rows(view, c);
     let arrows: Vec<Arrow> = labels
         .iter()
-        .zip(c.verdicts())
-        .map(|((_, text), v)| Arrow { label: text, before: (v.before, totals.0), after: (v.after, totals.1) })
+        .map(|(text, v)| Arrow { label: text, before: (v.before, totals.0), after: (v.after, totals.1) })
         .collect();
     arrows_svg(&mut out, view, "verdicts-title", msg.verdicts_heading, &arrows, 0, false);
-    let rows: Vec<(String, u64, u64)> =
-        labels.iter().zip(c.verdicts()).map(|((_, text), v)| (escape(text), v.before, v.after)).collect();
+    let rows: Vec<(String, u64, u64)> = labels.iter().map(|(text, v)| (escape(text), v.before, v.after)).collect();
     change_table(&mut out, view, report_msg.col_verdict, &rows, totals);
+    if let Some(line) = hidden_line(view, &c.before) {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&line));
+    }
     out.push_str("</section>\n");
 
     // Myths.

@@ -6,7 +6,6 @@ use std::io::{self, Write};
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::verdict_labels;
 use crate::compare::Comparison;
 use crate::render::report::json::{object, ReportJson};
 use crate::render::report::share;
@@ -17,7 +16,8 @@ struct CompareJson<'a> {
     paired: u64,
     min_group: u64,
     lang: &'a str,
-    verdicts: Ordered<'a, BeforeAfter>,
+    verdicts: Ordered<'a, Option<BeforeAfter>>,
+    hidden_stay: Option<BeforeAfter>,
     myths: Vec<MythJson<'a>>,
     before: ReportJson<'a>,
     after: ReportJson<'a>,
@@ -74,13 +74,22 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
         paired: c.paired,
         min_group: c.min_group,
         lang: view.lang.code(),
+        // Every track key, `null` for a hidden track: its stays are only in `hidden_stay`.
         verdicts: Ordered(
-            verdict_labels(view)
-                .into_iter()
-                .zip(c.verdicts())
-                .map(|((key, _), v)| (key, BeforeAfter { before: v.before, after: v.after }))
+            std::iter::once(("ml", Some(BeforeAfter { before: c.before.verdicts.ml, after: c.after.verdicts.ml })))
+                .chain(bank.track().choices.iter().zip(c.before.verdicts.stay.iter().zip(&c.after.verdicts.stay)).map(
+                    |(choice, (b, a))| {
+                        (choice.key.as_str(), b.zip(*a).map(|(before, after)| BeforeAfter { before, after }))
+                    },
+                ))
                 .collect(),
         ),
+        hidden_stay: c
+            .before
+            .verdicts
+            .hidden_stay
+            .zip(c.after.verdicts.hidden_stay)
+            .map(|(before, after)| BeforeAfter { before, after }),
         myths: c
             .myths
             .iter()

@@ -4,8 +4,9 @@
 
 use std::io::{self, Write};
 
-use super::{change_text, checks, msg, p_text, paired_hidden, pct, reading_text, summary_line, verdict_labels};
+use super::{change_text, checks, msg, p_text, paired_hidden, pct, reading_text, summary_line, verdict_rows};
 use crate::compare::{points, Comparison};
+use crate::render::report::hidden_line;
 use crate::render::report::markdown::escape;
 use crate::render::View;
 
@@ -55,12 +56,11 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     writeln!(w, "{}\n", escape(&summary_line(lang, c)))?;
 
     writeln!(w, "## {}\n", escape(msg.verdicts_heading))?;
-    let rows: Vec<Vec<String>> = verdict_labels(view)
+    let rows: Vec<Vec<String>> = verdict_rows(view, c)
         .into_iter()
-        .zip(c.verdicts())
-        .map(|((_, text), v)| {
+        .map(|(text, v)| {
             vec![
-                escape(text),
+                escape(&text),
                 cell(v.before, nb),
                 cell(v.after, na),
                 change_text(lang, points(v.before, nb, v.after, na)),
@@ -68,6 +68,9 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
         })
         .collect();
     table(w, &header(report_msg.col_verdict), 1, &rows)?;
+    if let Some(line) = hidden_line(view, &c.before) {
+        writeln!(w, "{}\n", escape(&line))?;
+    }
 
     writeln!(w, "## {}\n", escape(msg.myths_heading))?;
     chart(w, view, |w, v| super::text::myth_chart(w, v, c))?;

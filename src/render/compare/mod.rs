@@ -7,9 +7,10 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
-use crate::compare::{percent_of, Comparison, Movers};
+use crate::compare::{percent_of, Change, Comparison, Movers, Verdict};
 use crate::lang::Lang;
 use crate::messages::{self, CompareMessages};
+use crate::render::report::hidden_stay_text;
 use crate::render::View;
 use crate::stats::Reading;
 
@@ -109,12 +110,20 @@ pub fn checks<'a>(view: &View<'a>) -> Vec<(usize, &'a crate::bank::Question)> {
     view.bank.questions.iter().enumerate().skip(1).filter(|(_, q)| !q.is_myth()).collect()
 }
 
-/// The verdict keys and texts: `ml`, then staying in each track, in bank order.
-pub fn verdict_labels<'a>(view: &View<'a>) -> Vec<(&'a str, &'a str)> {
+/// The verdict rows shown, with their texts: `ml`, staying in each shown track, then staying
+/// in any hidden track, pooled and worded as `report` words it.
+pub fn verdict_rows(view: &View, c: &Comparison) -> Vec<(String, Change)> {
     let bank = view.bank;
-    std::iter::once("ml")
-        .chain(bank.track().choices.iter().map(|c| c.key.as_str()))
-        .map(|key| (key, bank.verdict(key).get(view.lang)))
+    c.verdicts()
+        .into_iter()
+        .map(|(verdict, change)| {
+            let text = match verdict {
+                Verdict::Ml => bank.verdict("ml").get(view.lang).to_string(),
+                Verdict::Stay(t) => bank.verdict(&bank.track().choices[t].key).get(view.lang).to_string(),
+                Verdict::HiddenStay => hidden_stay_text(view, &c.before),
+            };
+            (text, change)
+        })
         .collect()
 }
 

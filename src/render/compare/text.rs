@@ -8,9 +8,10 @@ use std::io::{self, Write};
 use colored::{ColoredString, Colorize};
 
 use super::{
-    change_text, checks, movers_line, msg, p_phrase, paired_hidden, pct, reading_text, summary_line, verdict_labels,
+    change_text, checks, movers_line, msg, p_phrase, paired_hidden, pct, reading_text, summary_line, verdict_rows,
 };
 use crate::compare::{percent_of, points, Comparison};
+use crate::render::report::hidden_line;
 use crate::render::View;
 use crate::wrap::{pad, width};
 
@@ -205,18 +206,17 @@ fn verdicts(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()> {
     let msg = msg(view.lang);
     writeln!(w, "{}", msg.verdicts_heading.bold())?;
     let (b, a) = c.counts();
-    let labels = verdict_labels(view);
+    let rows = verdict_rows(view, c);
     let count_w = [b.respondents, a.respondents].iter().map(|n| n.to_string().len()).max().unwrap_or(1);
-    let changes: Vec<String> = c
-        .verdicts()
+    let changes: Vec<String> = rows
         .iter()
-        .map(|v| change_text(view.lang, points(v.before, b.respondents, v.after, a.respondents)))
+        .map(|(_, v)| change_text(view.lang, points(v.before, b.respondents, v.after, a.respondents)))
         .collect();
     // A column: `count share`, or its heading, whichever is wider.
     let side_w = (count_w + 1 + 4).max(width(msg.col_before)).max(width(msg.col_after));
     let change_w = changes.iter().map(|s| width(s)).max().unwrap_or(0).max(width(msg.col_change));
     let numbers_w = side_w + 2 + side_w + 2 + change_w;
-    let label_w = labels.iter().map(|(_, t)| width(t)).max().unwrap_or(0);
+    let label_w = rows.iter().map(|(t, _)| width(t)).max().unwrap_or(0);
     let inline = 2 + label_w + 2 + numbers_w <= view.width;
     let lead = if inline { 2 + label_w + 2 } else { 4 };
     writeln!(
@@ -227,7 +227,7 @@ fn verdicts(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()> {
         pad_left(msg.col_after, side_w).dimmed(),
         pad_left(msg.col_change, change_w).dimmed()
     )?;
-    for (((_, text), v), change) in labels.iter().zip(c.verdicts()).zip(&changes) {
+    for ((text, v), change) in rows.iter().zip(&changes) {
         let side = |n: u64, total: u64| pad_left(&format!("{n:>count_w$} {:>4}", pct(n, total)), side_w);
         let numbers = format!(
             "{}  {}  {}",
@@ -242,7 +242,11 @@ fn verdicts(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()> {
             writeln!(w, "    {numbers}")?;
         }
     }
-    Ok(())
+    // Which tracks are pooled and why, as `report` says it.
+    match hidden_line(view, &c.before) {
+        Some(line) => view.paragraph_dimmed(w, "  ", 2, &line),
+        None => Ok(()),
+    }
 }
 
 /// The share who believe each myth, before and after, as arrows on one axis.
