@@ -747,7 +747,7 @@ mod tests {
                     // least `n`: a track hidden here only because the other side hides it),
                     // and what is left of the pool once the pinned sizes are taken out too.
                     let pinned: Vec<u64> =
-                        hidden.iter().filter_map(|&t| (sizes[side][t].len() == 1).then(|| sizes[side][t][0])).collect();
+                        hidden.iter().filter(|&&t| sizes[side][t].len() == 1).map(|&t| sizes[side][t][0]).collect();
                     let rest = pool - pinned.iter().sum::<u64>();
                     assert!(
                         pinned.iter().all(|&x| x == 0 || x >= n) && (rest == 0 || rest >= n),
