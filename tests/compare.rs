@@ -296,6 +296,96 @@ fn a_side_below_min_group_refuses_the_comparison() {
     assert!(out.stderr.contains("must be at least 3"), "{}", out.stderr);
 }
 
+/// `answers(i, after)` with the track set to `track`.
+fn answers_in(i: usize, after: bool, track: &str) -> String {
+    answers(i, after)
+        .lines()
+        .map(|line| if line.starts_with("track = ") { format!("track = {track}\n") } else { format!("{line}\n") })
+        .collect()
+}
+
+/// A group of 12 before (5 front-end, 5 back-end, 2 mobile) and 11 after (`p09`, a back-end
+/// person, didn't come back: 5, 4, 2), with `to_mobile` of the front-end people in mobile
+/// instead on both sides.
+fn five_five_two(dir: &Path, to_mobile: usize) -> (PathBuf, PathBuf) {
+    let (before, after) = (dir.join("before"), dir.join("after"));
+    fs::create_dir_all(&before).unwrap();
+    fs::create_dir_all(&after).unwrap();
+    for i in 0..12 {
+        let track = match i {
+            _ if i < to_mobile => "mobile",
+            0..5 => "frontend",
+            5..10 => "backend",
+            _ => "mobile",
+        };
+        fs::write(before.join(format!("p{i:02}.txt")), answers_in(i, false, track)).unwrap();
+        if i != 9 {
+            fs::write(after.join(format!("p{i:02}.txt")), answers_in(i, true, track)).unwrap();
+        }
+    }
+    (before, after)
+}
+
+#[test]
+fn two_sides_of_almost_the_same_group_do_not_uncover_a_small_track() {
+    // Alone, before (5/5/2) would show back-end and after (5/4/2) front-end: side by side,
+    // mobile would be 12 - 5 - 5 = 2, and its stays the pool's. Hidden once for both, every
+    // track is hidden on both sides.
+    let dir = tempfile::tempdir().unwrap();
+    let (before, after) = five_five_two(dir.path(), 0);
+    let j = json_of(&compare(&["--format", "json", s(&before), s(&after)]).expect(0));
+    for side in ["before", "after"] {
+        assert_eq!(j[side]["hidden_tracks"], serde_json::json!(["frontend", "backend", "mobile"]), "{side}");
+        assert_eq!(j[side]["by_track"], serde_json::json!({}), "{side}");
+        for track in ["frontend", "backend", "mobile"] {
+            assert!(j[side]["verdicts"][track].is_null(), "{side} {track}");
+            assert!(j[side]["questions"][0]["counts"][track].is_null(), "{side} {track}");
+        }
+    }
+    for track in ["frontend", "backend", "mobile"] {
+        assert!(j["verdicts"][track].is_null(), "{track}");
+    }
+    let stay = &j["hidden_stay"];
+    assert_eq!(stay["before"].as_u64().unwrap() + j["verdicts"]["ml"]["before"].as_u64().unwrap(), 12);
+    assert_eq!(stay["after"].as_u64().unwrap() + j["verdicts"]["ml"]["after"].as_u64().unwrap(), 11);
+    // Each side alone, as `report` shows it, would have given the game away.
+    let alone = |path: &Path| json_of(&Run::of(run(&["report", "--format", "json", s(path)])).expect(0));
+    assert_eq!(alone(&before)["verdicts"]["backend"].is_null(), false);
+    assert_eq!(alone(&after)["verdicts"]["frontend"].is_null(), false);
+    let text = compare(&[s(&before), s(&after)]).expect(0).stdout;
+    assert!(flat(&text).contains("Stay in their own track"), "{text}");
+    assert!(flat(&text).contains("No breakdown by track"), "{text}");
+}
+
+#[test]
+fn moving_people_between_hidden_tracks_gives_the_same_bytes_in_every_format() {
+    // Mobile holding 2, 3 or 4 people on both sides (moved from front-end) must read the
+    // same in every format and language: nothing shown pins mobile's size or stays.
+    let dirs: Vec<_> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
+    let sides: Vec<(PathBuf, PathBuf)> =
+        dirs.iter().zip([0, 1, 2]).map(|(d, moved)| five_five_two(d.path(), moved)).collect();
+    for lang in ["en", "ko"] {
+        for format in ["text", "markdown", "json", "html"] {
+            let outs: Vec<String> = sides
+                .iter()
+                .map(|(b, a)| {
+                    // Relative paths, so the temporary folders' names don't show.
+                    let mut cmd = run(&["--lang", lang, "compare", "--format", format, "before", "after"]);
+                    cmd.current_dir(b.parent().unwrap());
+                    assert_eq!(a.parent(), b.parent());
+                    Run::of(cmd).expect(0).stdout
+                })
+                .collect();
+            assert!(!outs[0].is_empty());
+            assert_eq!(outs[0], outs[1], "{lang} {format}: mobile 2 and 3 read differently");
+            assert_eq!(outs[0], outs[2], "{lang} {format}: mobile 2 and 4 read differently");
+        }
+    }
+    // The groups really differ: `report` on AFTER alone shows front-end (5, then 4).
+    let report = |(_, a): &(PathBuf, PathBuf)| Run::of(run(&["report", "--format", "json", s(a)])).expect(0).stdout;
+    assert_ne!(report(&sides[0]), report(&sides[1]));
+}
+
 #[test]
 fn few_pairs_hide_how_people_moved_and_say_why() {
     let dir = tempfile::tempdir().unwrap();
