@@ -742,8 +742,10 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn man_page_and_completions_cover_compare() {
     let page = Run::of(run(&["man", "compare"])).expect(0).stdout;
-    assert!(page.contains(".TH mlcheck-compare 1"), "{}", &page[..200.min(page.len())]);
-    assert!(page.contains("min\\-group") && page.contains("Pairing"), "the page documents pairing and --min-group");
+    assert!(page.contains(".TH MLCHECK\\-COMPARE 1"), "{}", &page[..200.min(page.len())]);
+    for words in ["min\\-group", "same path relative", "sign test", "same tracks are hidden on both sides"] {
+        assert!(page.contains(words), "the page documents pairing, the test and privacy: no {words}");
+    }
     let main = Run::of(run(&["man"])).expect(0).stdout;
     assert!(main.contains("mlcheck\\-compare(1)"));
     let bash = Run::of(run(&["completions", "bash"])).expect(0).stdout;

@@ -43,7 +43,7 @@ pub fn find(name: &str) -> Option<&'static PageText> {
 }
 
 /// Every page with text of its own.
-pub const PAGES: &[PageText] = &[REPORT];
+pub const PAGES: &[PageText] = &[REPORT, COMPARE];
 
 const REPORT: PageText = PageText {
     name: "report",
@@ -94,5 +94,39 @@ const REPORT: PageText = PageText {
         ("`mlcheck report answers/ --format html > report.html`", "One page for a projector, an e-mail or a course site."),
         ("`mlcheck report all.jsonl --format json`", "The counts as one JSON object, for scripts."),
         ("`mlcheck report --lang ko --min-group 8 answers/`", "In Korean, showing only tracks with at least 8 results."),
+    ],
+};
+
+const COMPARE: PageText = PageText {
+    name: "compare",
+    description: &[
+        "Answers one question for a group that took the quiz before a session and again after it: did the session change minds? It prints each side's size and how many people answered both times, the verdicts before and after with the change, for each myth the share who believe it before and after as an arrow on one axis, how the answers to each reality check moved, and, for the people who answered both times, how each of them moved on each myth.",
+        "<BEFORE> and <AFTER> are each a file or a directory, read exactly as `mlcheck report` reads a <PATH> (see mlcheck-report(1)): answers files and JSON results, every result scored again against the bank in use, bad files and results reported on standard error and left out.",
+        "A result in <BEFORE> and one in <AFTER> are the same person when they have the same path relative to <BEFORE> and <AFTER>: `before/alice.txt` and `after/alice.txt`, or `before/week1/bob.json` and `after/week1/bob.json` holding one result each. Results in a JSON file that holds several (a shell loop's output, JSON Lines) are not paired. A result without a partner still counts in its side's totals.",
+        "Whether a change could be chance is told by a sign test over the paired people: for each myth, count who answered closer to agreeing after and who answered closer to disagreeing, leave out those who gave the same answer, and ask how likely a split at least that uneven would be if each person were as likely to move one way as the other. That chance is the p-value, printed with a plain reading: \"could easily be chance\", or \"unlikely to be chance at the 5% level\" when it is below 0.05. With five movers or fewer no split can get below 0.05, and the output says there are too few to tell rather than call anything significant.",
+        "The rules of `mlcheck report` hold on each side and on the pairs. A side with fewer than `--min-group` <N> valid results (default 5, at least 3) refuses the whole comparison, with a message saying which side and how many. With fewer than <N> pairs, how people moved is not shown, and the output says why. The same tracks are hidden on both sides: every track either side would hide on its own, and more while a hidden track's size could still be worked out on either side, up to every track. A hidden track's stays appear only pooled with the other hidden tracks', on both sides, so putting before and after side by side doesn't uncover a small track by subtraction. The track breakdown itself is not repeated here.",
+        "`--format` picks the output: `text` (the default) with arrow charts that read without colour and fit the terminal, `markdown` for an issue, a wiki or a chat, `json` for scripts (it embeds each side's report object; its fields are described in the README), and `html`, one self-contained page with SVG charts. Every format speaks English and Korean (`--lang`). The same files give the same bytes.",
+    ],
+    sections: &[],
+    exit: &[
+        (0, "Done: every result on both sides was read and counted. A closed pipe on standard output is a normal end."),
+        (
+            2,
+            "A usage error: an unknown option or value (such as a `--min-group` below 3), a missing <BEFORE> or <AFTER>, or a `--lang` the question bank doesn't have.",
+        ),
+        (
+            65,
+            "Something was left out on either side: a bad answers file or JSON result, each reported on standard error as <FILE>`:`<LINE>`:` and what is wrong; the comparison over the rest is still printed. Also 65, with no comparison: a side with fewer valid results than `--min-group`, or an invalid `--questions` bank.",
+        ),
+        (
+            66,
+            "A path on either side, or a file found in one of its directories, couldn't be opened; the comparison over everything else is still printed when both sides are large enough. 66 wins over 65.",
+        ),
+    ],
+    examples: &[
+        ("`mlcheck compare before/ after/`", "The comparison of two folders of answers, as text."),
+        ("`mlcheck compare before/ after/ --format html > change.html`", "One page to show the room after the session."),
+        ("`mlcheck compare before/ after/ --format json`", "The numbers as one JSON object, with each side's report."),
+        ("`mlcheck compare --lang ko --min-group 8 before/ after/`", "In Korean, with groups of at least 8."),
     ],
 };
