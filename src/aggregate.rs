@@ -722,7 +722,7 @@ mod tests {
         // such a reader sees; within a group, every hidden track with people around it must
         // take at least two sizes on each side, or else a size report could show.
         use std::collections::HashMap;
-        for (tracks, top, n) in [(3, 10, 3), (2, 12, 5)] {
+        for (tracks, top, n) in [(3, 10, 3), (3, 9, 4), (2, 12, 5)] {
             type View = (Vec<usize>, Vec<Option<u64>>, Vec<Option<u64>>, u64, u64);
             let mut seen: HashMap<View, Vec<Vec<Vec<u64>>>> = HashMap::new();
             for (a, b) in pairs(tracks, top, n) {
