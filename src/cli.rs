@@ -463,7 +463,7 @@ mod tests {
         let man = command.find_subcommand("man").unwrap();
         let arg = man.get_arguments().find(|a| a.get_id() == "subcommand").unwrap();
         let values: Vec<String> = arg.get_possible_values().iter().map(|v| v.get_name().to_string()).collect();
-        assert_eq!(values, ["quiz", "questions", "myths", "report", "check", "completions", "man"]);
+        assert_eq!(values, ["quiz", "questions", "myths", "report", "compare", "check", "completions", "man"]);
         assert_eq!(values, super::subcommand_names(&command));
     }
 }
