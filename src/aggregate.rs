@@ -1,7 +1,8 @@
 //! Counting over many results, beside `scoring`: a [`Tally`] takes one scored result at a
 //! time and keeps only counts, so its size depends on the bank and not on how many results it
 //! has seen; two tallies merge in any order to the same numbers. [`breakdown`] applies the
-//! privacy rule to the tracks. Pure: no I/O, no rendering.
+//! privacy rule to the tracks of one group, [`common_breakdown`] to several groups shown side
+//! by side (`compare`), and [`Report`] keeps only what may be shown. Pure: no I/O, no rendering.
 
 use crate::answers::Answers;
 use crate::bank::{Bank, MYTHS};

@@ -1,7 +1,8 @@
 //! What `compare` computes over two groups, beside `aggregate`: pairing the people who took
 //! the quiz both times (same path relative to BEFORE and AFTER), how each paired person's
-//! answer to each myth moved on the five-point scale, and the before/after/change figures
-//! the renderers draw. Pure: no I/O, no rendering.
+//! answer to each myth moved on the five-point scale, the two sides' reports built with the
+//! same hidden tracks ([`reports`]), and the before/after/change figures the renderers draw.
+//! Pure: no I/O, no rendering.
 //!
 //! # Memory
 //! Pairing keeps, for each BEFORE result that could have a partner, its relative path and its
