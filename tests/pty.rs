@@ -100,8 +100,8 @@ fn scripted_result(dir: &Path, lang: &str, choices: &[usize]) -> Vec<String> {
 
 /// The note after an interactive result run without --save-answers, in English and Korean.
 const SAVE_HINTS: [&str; 2] = [
-    "To keep these answers for next time or for a group report, run the quiz with --save-answers FILE.",
-    "다음에 다시 보거나 여럿의 결과를 모아 보려면 --save-answers FILE을 붙여 답변을 저장하세요.",
+    "To keep these answers for next time or for a group report, run the quiz with --save-answers\u{a0}FILE.",
+    "다음에 다시 보거나 여럿의 결과를 모아 보려면 --save-answers\u{a0}FILE을 붙여 답변을 저장하세요.",
 ];
 
 /// Splits the session's rows into what came before the save hint and the hint itself (its
@@ -770,7 +770,7 @@ fn esc_goes_back_to_the_previous_question_with_its_answer_selected() {
     let counterpoints = history.iter().filter(|r| r.contains("The article: Tutorials")).count();
     assert_eq!(counterpoints, 1, "the counterpoint is shown {counterpoints} times.\n{}", history.join("\n"));
     assert!(history.iter().any(|r| r.contains("Saved your answers to")), "no note about the saved answers");
-    assert!(!pty.raw_text().contains("--save-answers FILE"), "the note on saving although they were saved");
+    assert!(!pty.raw_text().contains("--save-answers\u{a0}FILE"), "the note on saving although they were saved");
 
     let saved_text = std::fs::read_to_string(&saved).expect("--save-answers wrote the file");
     let saved_lines: Vec<&str> = saved_text.lines().map(str::trim).collect();
