@@ -9,7 +9,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{bank_questions, run, Run};
+use common::{bank_questions, browser, json_of, pages, run, s, snapshot, Run};
 use unicode_width::UnicodeWidthStr;
 
 /// Choice indices (0 = strongly disagree ... 4 = strongly agree) of paired person `i`'s answer
@@ -94,10 +94,6 @@ fn sample(dir: &Path) -> (PathBuf, PathBuf) {
     (before, after)
 }
 
-fn s(path: &Path) -> &str {
-    path.to_str().unwrap()
-}
-
 fn compare(args: &[&str]) -> Run {
     let mut all = vec!["compare"];
     all.extend_from_slice(args);
@@ -110,39 +106,8 @@ fn flat(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn json_of(run: &Run) -> serde_json::Value {
-    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}:\n{}", run.stdout))
-}
-
 fn myth<'a>(j: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
     j["myths"].as_array().unwrap().iter().find(|m| m["id"] == id).unwrap_or_else(|| panic!("no myth {id}"))
-}
-
-/// Compares `actual` with tests/rendered/`name`, or rewrites it under UPDATE_EXPECTED.
-fn snapshot(name: &str, actual: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/rendered").join(name);
-    if std::env::var_os("UPDATE_EXPECTED").is_some() {
-        fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} is missing; run UPDATE_EXPECTED=1 cargo test --test compare", path.display()));
-    if expected != actual {
-        let diff: Vec<String> = expected
-            .lines()
-            .zip(actual.lines())
-            .enumerate()
-            .filter(|(_, (e, a))| e != a)
-            .take(5)
-            .map(|(i, (e, a))| format!("line {}:\n  expected: {e}\n  actual:   {a}", i + 1))
-            .collect();
-        panic!(
-            "{name} differs ({} vs {} lines)\n{}\nrun UPDATE_EXPECTED=1 cargo test --test compare and review the diff",
-            expected.lines().count(),
-            actual.lines().count(),
-            diff.join("\n")
-        );
-    }
 }
 
 // ---------------------------------------------------------------- pairing and the sign test
@@ -526,25 +491,7 @@ fn markdown_has_no_raw_html_and_fences_its_charts() {
     for lang in ["en", "ko"] {
         let text =
             Run::of(run(&["--lang", lang, "compare", "--format", "markdown", s(&before), s(&after)])).expect(0).stdout;
-        let mut fenced = false;
-        for line in text.lines() {
-            if line.starts_with("```") {
-                fenced = !fenced;
-                continue;
-            }
-            if !fenced {
-                let bytes = line.as_bytes();
-                for (i, b) in bytes.iter().enumerate() {
-                    if *b == b'<' {
-                        assert!(
-                            !bytes.get(i + 1).is_some_and(|c| c.is_ascii_alphabetic() || *c == b'/'),
-                            "raw HTML: {line}"
-                        );
-                    }
-                }
-            }
-        }
-        assert!(!fenced, "every fence is closed");
+        pages::assert_markdown_without_html(&text);
         assert!(text.contains("```text\n"), "charts are in code blocks");
         assert!(text.contains("|---|---:|---:|---:|"), "GFM tables");
     }
@@ -557,32 +504,21 @@ fn html_is_self_contained_and_accessible() {
     for lang in ["en", "ko"] {
         let page =
             Run::of(run(&["--lang", lang, "compare", "--format", "html", s(&before), s(&after)])).expect(0).stdout;
-        assert!(page.starts_with("<!doctype html>"));
-        assert!(page.contains(&format!("<html lang=\"{lang}\">")));
-        for banned in ["<script", "http://", "https://", "@font-face", "@import", "url(", "<link", "<img"] {
-            assert!(!page.contains(banned), "{lang}: {banned} in the page");
-        }
-        for svg in page.split("<svg").skip(1) {
-            let open = &svg[..svg.find('>').unwrap()];
-            let body = &svg[..svg.find("</svg>").unwrap()];
+        pages::assert_self_contained_html(&page, lang);
+        for (open, body) in pages::svgs(&page) {
             assert!(open.contains("role=\"img\"") && body.contains("<title"), "{lang}: a chart without a title");
             // Each arrow says the same in words.
             assert_eq!(body.matches("<g>").count(), body.matches("<g><title>").count());
         }
-        assert!(page.contains("@media print"));
     }
 }
 
-/// Renders the HTML page in chromium-headless-shell and checks the PNG is not blank.
-/// Skipped, with a notice, where the browser is missing and CI is unset; fails under CI.
+/// Renders the HTML page in chromium-headless-shell and checks the PNG is not blank and
+/// shows both arrow colours. Skipped, with a notice, where the browser is missing and CI is
+/// unset; fails under CI.
 #[test]
 fn html_renders_in_a_real_browser() {
-    let browser = ["chromium-headless-shell", "chromium", "chromium-browser"].iter().find_map(|name| which(name));
-    let Some(browser) = browser else {
-        if std::env::var_os("CI").is_some() {
-            panic!("CI is set but chromium-headless-shell is missing; .ci/run installs it");
-        }
-        eprintln!("note: html_renders_in_a_real_browser skipped: chromium-headless-shell is not installed");
+    let Some(browser) = browser::browser("html_renders_in_a_real_browser") else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -590,67 +526,18 @@ fn html_renders_in_a_real_browser() {
     for lang in ["en", "ko"] {
         let page =
             Run::of(run(&["--lang", lang, "compare", "--format", "html", s(&before), s(&after)])).expect(0).stdout;
-        let html = dir.path().join(format!("{lang}.html"));
-        fs::write(&html, page).unwrap();
-        let png = dir.path().join(format!("{lang}.png"));
-        let profile = dir.path().join(format!("profile-{lang}"));
-        let status = std::process::Command::new(&browser)
-            .args([
-                "--no-sandbox",
-                "--disable-gpu",
-                "--headless",
-                "--disable-background-networking",
-                "--no-first-run",
-                "--disable-component-update",
-                "--disable-sync",
-                "--hide-scrollbars",
-            ])
-            .arg(format!("--user-data-dir={}", profile.display()))
-            .arg(format!("--screenshot={}", png.display()))
-            .arg("--window-size=1200,1600")
-            .arg(format!("file://{}", html.display()))
-            .stdin(std::process::Stdio::null())
-            .output()
-            .expect("the browser runs");
-        assert!(status.status.success(), "{lang}: {}", String::from_utf8_lossy(&status.stderr));
-        let (ink, [green, blue], total) = png_pixels(&png);
+        let pixels = browser::screenshot(&browser, dir.path(), lang, &page, &format!("compare-{lang}.png"));
+        let ink = pixels.iter().filter(|&&px| browser::is_ink(px)).count();
+        let total = pixels.len();
+        // --down (green, a myth fewer believe after) and --plain (blue) of the page's style.
+        let near = |(tr, tg, tb): (i32, i32, i32)| {
+            pixels.iter().filter(|(r, g, b)| (r - tr).abs() + (g - tg).abs() + (b - tb).abs() < 40).count()
+        };
+        let (green, blue) = (near((0x2e, 0x7d, 0x4f)), near((0x2f, 0x6f, 0xb0)));
         assert!(ink * 50 > total, "{lang}: the page looks blank: {ink} of {total} pixels not white");
         assert!(green > 500, "{lang}: the myths' green arrows are missing: {green} green pixels");
         assert!(blue > 200, "{lang}: the other arrows are missing: {blue} blue pixels");
-        if let Some(keep) = std::env::var_os("MLCHECK_KEEP_PNG") {
-            fs::copy(&png, Path::new(&keep).join(format!("compare-{lang}.png"))).unwrap();
-        }
     }
-}
-
-fn which(name: &str) -> Option<PathBuf> {
-    std::env::var_os("PATH")?.to_str()?.split(':').map(|d| Path::new(d).join(name)).find(|p| p.is_file())
-}
-
-/// Pixels not white, pixels of the arrow colours (green for a myth fewer believe after,
-/// blue for the other shares), and the total.
-fn png_pixels(path: &Path) -> (usize, [usize; 2], usize) {
-    let decoder = png::Decoder::new(std::io::BufReader::new(fs::File::open(path).unwrap()));
-    let mut reader = decoder.read_info().unwrap();
-    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut buf).unwrap();
-    let channels = info.color_type.samples();
-    let pixels = &buf[..info.buffer_size()];
-    let (mut ink, mut colours) = (0, [0, 0]);
-    // --down and --plain of the page's style.
-    let targets = [(0x2e, 0x7d, 0x4f), (0x2f, 0x6f, 0xb0)];
-    for px in pixels.chunks(channels) {
-        let (r, g, b) = (px[0] as i32, px[1] as i32, px[2] as i32);
-        if r < 245 || g < 245 || b < 245 {
-            ink += 1;
-        }
-        for (count, (tr, tg, tb)) in colours.iter_mut().zip(targets) {
-            if (r - tr).abs() + (g - tg).abs() + (b - tb).abs() < 40 {
-                *count += 1;
-            }
-        }
-    }
-    (ink, colours, pixels.len() / channels)
 }
 
 // ---------------------------------------------------------------- bad input

@@ -1325,42 +1325,21 @@ fn reports_keep_each_answer_whole_at_40_and_80_columns_in_both_languages() {
     for (lang, cols) in [("en", 40), ("en", 80), ("ko", 40), ("ko", 80)] {
         let bank = bank(lang);
         let total = bank.len();
-        // Enter through, then Down on the questions whose longest label is not the default,
-        // so long and short answers both get reported.
+        // Two runs: one picks each question's longest label, the other takes the defaults
+        // (Enter through), so long and short answers both get reported.
         let choices: Vec<usize> =
             bank.iter().map(|q| (0..q.labels.len()).max_by_key(|&i| q.labels[i].width()).unwrap_or(0)).collect();
-        let mut pty = Pty::spawn(&Setup::new(cols, 40).env("NO_COLOR", None), &["--lang", lang, "quiz"]);
-        for n in 1..=total {
-            answer(&mut pty, &bank, n, choices[n - 1]);
-        }
-        assert_eq!(pty.exit_code(), 0, "{}", pty.dump());
-        let history = pty.history();
-        for n in 1..=total {
-            assert_answer_whole(
-                &history,
-                n,
-                total,
-                &bank[n - 1],
-                &bank[n - 1].labels[choices[n - 1]],
-                usize::from(cols),
-            );
-        }
-        let mut pty = Pty::spawn(&Setup::new(cols, 40).env("NO_COLOR", None), &["--lang", lang, "quiz"]);
-        let defaults = default_choices(&bank);
-        for n in 1..=total {
-            answer(&mut pty, &bank, n, defaults[n - 1]);
-        }
-        assert_eq!(pty.exit_code(), 0, "{}", pty.dump());
-        let history = pty.history();
-        for n in 1..=total {
-            assert_answer_whole(
-                &history,
-                n,
-                total,
-                &bank[n - 1],
-                &bank[n - 1].labels[defaults[n - 1]],
-                usize::from(cols),
-            );
+        for picks in [choices, default_choices(&bank)] {
+            let mut pty = Pty::spawn(&Setup::new(cols, 40).env("NO_COLOR", None), &["--lang", lang, "quiz"]);
+            for n in 1..=total {
+                answer(&mut pty, &bank, n, picks[n - 1]);
+            }
+            assert_eq!(pty.exit_code(), 0, "{}", pty.dump());
+            let history = pty.history();
+            for n in 1..=total {
+                let label = &bank[n - 1].labels[picks[n - 1]];
+                assert_answer_whole(&history, n, total, &bank[n - 1], label, usize::from(cols));
+            }
         }
     }
 }

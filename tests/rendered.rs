@@ -27,35 +27,8 @@ fn render(name: &str, args: &[&str], answers: &str, columns: usize) -> String {
     for line in text.lines().filter(|_| !reflows) {
         assert!(line.width() <= columns, "{name}: line wider than {columns}: {line:?}");
     }
-    compare(name, &text);
+    common::snapshot(&format!("{name}.expected"), &text);
     text
-}
-
-fn compare(name: &str, actual: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/rendered").join(format!("{name}.expected"));
-    if std::env::var_os("UPDATE_EXPECTED").is_some() {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} is missing; run UPDATE_EXPECTED=1 cargo test --test rendered", path.display()));
-    if expected != actual {
-        let diff: Vec<String> = expected
-            .lines()
-            .zip(actual.lines())
-            .enumerate()
-            .filter(|(_, (e, a))| e != a)
-            .take(5)
-            .map(|(i, (e, a))| format!("line {}:\n  expected: {e}\n  actual:   {a}", i + 1))
-            .collect();
-        panic!(
-            "{name} differs from {} ({} vs {} lines)\n{}\nrun UPDATE_EXPECTED=1 cargo test --test rendered and review the diff",
-            path.display(),
-            expected.lines().count(),
-            actual.lines().count(),
-            diff.join("\n")
-        );
-    }
 }
 
 /// The chart's lines: from its heading to the blank line after it.

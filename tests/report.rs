@@ -8,7 +8,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{bank_questions, run, Run};
+use common::{bank_questions, browser, json_of, pages, run, s, snapshot, Run};
 use unicode_width::UnicodeWidthStr;
 
 /// A keyed answers file for person `i` of track `track`: varied, deterministic answers,
@@ -66,46 +66,12 @@ fn report(args: &[&str]) -> Run {
     Run::of(run(&all))
 }
 
-fn s(path: &Path) -> &str {
-    path.to_str().unwrap()
-}
-
 /// `mlcheck quiz --format json` for person `i` of `track`.
 fn quiz_json(i: usize, track: &str) -> String {
     let mut cmd = run(&["quiz", "--format", "json"]);
     cmd.write_stdin(persona(i, track));
     let out = Run::of(cmd).expect(0);
     out.stdout
-}
-
-fn json_of(run: &Run) -> serde_json::Value {
-    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}:\n{}", run.stdout))
-}
-
-fn compare(name: &str, actual: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/rendered").join(name);
-    if std::env::var_os("UPDATE_EXPECTED").is_some() {
-        fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} is missing; run UPDATE_EXPECTED=1 cargo test --test report", path.display()));
-    if expected != actual {
-        let diff: Vec<String> = expected
-            .lines()
-            .zip(actual.lines())
-            .enumerate()
-            .filter(|(_, (e, a))| e != a)
-            .take(5)
-            .map(|(i, (e, a))| format!("line {}:\n  expected: {e}\n  actual:   {a}", i + 1))
-            .collect();
-        panic!(
-            "{name} differs ({} vs {} lines)\n{}\nrun UPDATE_EXPECTED=1 cargo test --test report and review the diff",
-            expected.lines().count(),
-            actual.lines().count(),
-            diff.join("\n")
-        );
-    }
 }
 
 /// The sample group of the snapshots and the README: 12 front-end, 10 back-end, 2 mobile.
@@ -138,7 +104,7 @@ fn text_in_both_languages_fits_every_width() {
         let bars = &axis[1..];
         assert!(bars.windows(2).all(|w| w[0] == w[1]), "{lang} {columns}: centre not aligned {axis:?}");
         if columns != 30 {
-            compare(&format!("report-{lang}-{columns}.expected"), &out.stdout.replace(s(&root), "answers"));
+            snapshot(&format!("report-{lang}-{columns}.expected"), &out.stdout.replace(s(&root), "answers"));
         }
     }
 }
@@ -163,7 +129,7 @@ fn every_format_in_both_languages() {
         for (format, ext) in [("markdown", "md"), ("json", "json"), ("csv", "csv"), ("html", "html")] {
             let out = Run::of(run(&["--lang", lang, "report", "--format", format, s(&root)])).expect(0);
             assert!(out.stderr.is_empty(), "{}", out.stderr);
-            compare(&format!("report-{lang}.{ext}"), &out.stdout);
+            snapshot(&format!("report-{lang}.{ext}"), &out.stdout);
         }
     }
 }
@@ -263,32 +229,8 @@ fn markdown_has_no_raw_html_and_fences_its_charts() {
     let dir = tempfile::tempdir().unwrap();
     let root = sample(dir.path());
     for lang in ["en", "ko"] {
-        let out = report(&["--format", "markdown", s(&root)]);
-        let out = if lang == "ko" {
-            Run::of(run(&["--lang", "ko", "report", "--format", "markdown", s(&root)]))
-        } else {
-            out
-        };
-        let text = out.expect(0).stdout;
-        let mut fenced = false;
-        for line in text.lines() {
-            if line.starts_with("```") {
-                fenced = !fenced;
-                continue;
-            }
-            if !fenced {
-                let bytes = line.as_bytes();
-                for (i, b) in bytes.iter().enumerate() {
-                    if *b == b'<' {
-                        assert!(
-                            !bytes.get(i + 1).is_some_and(|c| c.is_ascii_alphabetic() || *c == b'/'),
-                            "raw HTML: {line}"
-                        );
-                    }
-                }
-            }
-        }
-        assert!(!fenced, "every fence is closed");
+        let text = Run::of(run(&["--lang", lang, "report", "--format", "markdown", s(&root)])).expect(0).stdout;
+        pages::assert_markdown_without_html(&text);
         assert!(text.contains("```text\n"), "charts are in code blocks");
         assert!(text.contains("|---|---:|---:|"), "GFM tables");
     }
@@ -300,95 +242,37 @@ fn html_is_self_contained_and_accessible() {
     let root = sample(dir.path());
     for lang in ["en", "ko"] {
         let page = Run::of(run(&["--lang", lang, "report", "--format", "html", s(&root)])).expect(0).stdout;
-        assert!(page.starts_with("<!doctype html>"));
-        assert!(page.contains(&format!("<html lang=\"{lang}\">")));
-        for banned in ["<script", "http://", "https://", "@font-face", "@import", "url(", "<link", "<img"] {
-            assert!(!page.contains(banned), "{lang}: {banned} in the page");
-        }
+        pages::assert_self_contained_html(&page, lang);
         // Every chart is an image with a title, or hidden beside its table.
-        for svg in page.split("<svg").skip(1) {
-            let open = &svg[..svg.find('>').unwrap()];
-            let body = &svg[..svg.find("</svg>").unwrap()];
+        for (open, body) in pages::svgs(&page) {
             assert!(
                 open.contains("aria-hidden=\"true\"") || (open.contains("role=\"img\"") && body.contains("<title")),
                 "{lang}: a chart without a text equivalent: <svg{open}>"
             );
         }
-        assert!(page.contains("@media print"));
     }
 }
 
-/// Renders the HTML page in chromium-headless-shell and checks the PNG is not blank.
-/// Skipped, with a notice, where the browser is missing and CI is unset; fails under CI.
+/// Renders the HTML page in chromium-headless-shell and checks the PNG is not blank and
+/// shows the bars' colours. Skipped, with a notice, where the browser is missing and CI is
+/// unset; fails under CI.
 #[test]
 fn html_renders_in_a_real_browser() {
-    let browser = ["chromium-headless-shell", "chromium", "chromium-browser"].iter().find_map(|name| which(name));
-    let Some(browser) = browser else {
-        if std::env::var_os("CI").is_some() {
-            panic!("CI is set but chromium-headless-shell is missing; .ci/run installs it");
-        }
-        eprintln!("note: html_renders_in_a_real_browser skipped: chromium-headless-shell is not installed");
+    let Some(browser) = browser::browser("html_renders_in_a_real_browser") else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
     let root = sample(dir.path());
     for lang in ["en", "ko"] {
         let page = Run::of(run(&["--lang", lang, "report", "--format", "html", s(&root)])).expect(0).stdout;
-        let html = dir.path().join(format!("{lang}.html"));
-        fs::write(&html, page).unwrap();
-        let png = dir.path().join(format!("{lang}.png"));
-        let profile = dir.path().join(format!("profile-{lang}"));
-        let status = std::process::Command::new(&browser)
-            .args([
-                "--no-sandbox",
-                "--disable-gpu",
-                "--headless",
-                "--disable-background-networking",
-                "--no-first-run",
-                "--disable-component-update",
-                "--disable-sync",
-                "--hide-scrollbars",
-            ])
-            .arg(format!("--user-data-dir={}", profile.display()))
-            .arg(format!("--screenshot={}", png.display()))
-            .arg("--window-size=1200,1600")
-            .arg(format!("file://{}", html.display()))
-            .stdin(std::process::Stdio::null())
-            .output()
-            .expect("the browser runs");
-        assert!(status.status.success(), "{lang}: {}", String::from_utf8_lossy(&status.stderr));
-        let (ink, colour, total) = png_pixels(&png);
+        let pixels = browser::screenshot(&browser, dir.path(), lang, &page, &format!("report-{lang}.png"));
+        let ink = pixels.iter().filter(|&&px| browser::is_ink(px)).count();
+        let total = pixels.len();
+        // Strongly coloured: the bars.
+        let colour = pixels.iter().filter(|(r, g, b)| (r - b).abs() > 80 || (g - b).abs() > 80).count();
         assert!(ink * 50 > total, "{lang}: the page looks blank: {ink} of {total} pixels not white");
         assert!(colour > 2000, "{lang}: the charts' colours are missing: {colour} coloured pixels");
-        if let Some(keep) = std::env::var_os("MLCHECK_KEEP_PNG") {
-            fs::copy(&png, Path::new(&keep).join(format!("report-{lang}.png"))).unwrap();
-        }
     }
-}
-
-fn which(name: &str) -> Option<PathBuf> {
-    std::env::var_os("PATH")?.to_str()?.split(':').map(|d| Path::new(d).join(name)).find(|p| p.is_file())
-}
-
-/// Pixels not white, and of those the strongly coloured ones (the bars), and the total.
-fn png_pixels(path: &Path) -> (usize, usize, usize) {
-    let decoder = png::Decoder::new(std::io::BufReader::new(fs::File::open(path).unwrap()));
-    let mut reader = decoder.read_info().unwrap();
-    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut buf).unwrap();
-    let channels = info.color_type.samples();
-    let pixels = &buf[..info.buffer_size()];
-    let (mut ink, mut colour) = (0, 0);
-    for px in pixels.chunks(channels) {
-        let (r, g, b) = (px[0] as i32, px[1] as i32, px[2] as i32);
-        if r < 245 || g < 245 || b < 245 {
-            ink += 1;
-        }
-        if (r - b).abs() > 80 || (g - b).abs() > 80 {
-            colour += 1;
-        }
-    }
-    (ink, colour, pixels.len() / channels)
 }
 
 // ---------------------------------------------------------------- input rules

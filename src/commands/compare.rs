@@ -4,14 +4,14 @@
 //! the comparison (`render::compare`). Problems go to stderr as they are found; the
 //! comparison is printed even when some input was left out, and the exit status says so.
 
-use std::io::Write;
 use std::path::Path;
 
 use crate::aggregate::Tally;
 use crate::cli::{CompareArgs, CompareFormat};
+use crate::commands::report;
 use crate::compare::{myth_answers, reports, Comparison, Pairing};
 use crate::error::Error;
-use crate::gather::{self, Event, Summary};
+use crate::gather::Summary;
 use crate::render::compare;
 use crate::sanitize;
 use crate::{emit, Context};
@@ -65,26 +65,16 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
     Ok(())
 }
 
-/// Reads one side: tallies every result, reports every problem on stderr, and hands the
-/// results alone in their files to the pairing.
+/// Reads one side as `report` reads a PATH, and hands the results alone in their files to
+/// the pairing.
 fn read_side(ctx: &Context, path: &Path, side: Side, pairing: &mut Pairing) -> (Tally, Summary) {
-    let bank = &ctx.bank;
-    let mut tally = Tally::new(bank);
-    let mut stderr = std::io::stderr().lock();
-    let summary = gather::gather(bank, ctx.lang, std::slice::from_ref(&path.to_path_buf()), |event| match event {
-        Event::Result(found) => {
-            tally.add(bank, found.answers, found.score);
-            if found.single {
-                let answers = myth_answers(bank, found.answers);
-                match side {
-                    Side::Before => pairing.before(found.relative, answers),
-                    Side::After => pairing.after(found.relative, answers),
-                }
+    report::tally_paths(ctx, std::slice::from_ref(&path.to_path_buf()), |found| {
+        if found.single {
+            let answers = myth_answers(&ctx.bank, found.answers);
+            match side {
+                Side::Before => pairing.before(found.relative, answers),
+                Side::After => pairing.after(found.relative, answers),
             }
         }
-        Event::Problem(problem) => {
-            let _ = writeln!(stderr, "{}", problem.text);
-        }
-    });
-    (tally, summary)
+    })
 }

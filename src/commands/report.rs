@@ -4,27 +4,18 @@
 //! found; the report is printed even when some input was left out, and the exit status says so.
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use crate::aggregate::{Report, Tally};
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::error::Error;
-use crate::gather::{self, Event};
+use crate::gather::{self, Event, Found, Summary};
 use crate::render::report;
 use crate::{emit, Context};
 
 /// Runs the report.
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<(), Error> {
-    let bank = &ctx.bank;
-    let mut tally = Tally::new(bank);
-    let summary = {
-        let mut stderr = std::io::stderr().lock();
-        gather::gather(bank, ctx.lang, &args.paths, |event| match event {
-            Event::Result(found) => tally.add(bank, found.answers, found.score),
-            Event::Problem(problem) => {
-                let _ = writeln!(stderr, "{}", problem.text);
-            }
-        })
-    };
+    let (tally, summary) = tally_paths(ctx, &args.paths, |_| {});
     let unopened = summary.unopened > 0;
     if summary.results == 0 {
         return Err(Error::NoResults { left_out: summary.left_out, unopened });
@@ -49,4 +40,23 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<(), Error> {
         return Err(Error::LeftOut { unopened });
     }
     Ok(())
+}
+
+/// Gathers every result under `paths` into one tally, writing each problem to stderr as it
+/// is found. `each` sees every result too (`compare` pairs them). Shared by `report` and by
+/// each side of `compare`, so both read a PATH alike.
+pub(crate) fn tally_paths(ctx: &Context, paths: &[PathBuf], mut each: impl FnMut(&Found<'_>)) -> (Tally, Summary) {
+    let bank = &ctx.bank;
+    let mut tally = Tally::new(bank);
+    let mut stderr = std::io::stderr().lock();
+    let summary = gather::gather(bank, ctx.lang, paths, |event| match event {
+        Event::Result(found) => {
+            tally.add(bank, found.answers, found.score);
+            each(&found);
+        }
+        Event::Problem(problem) => {
+            let _ = writeln!(stderr, "{}", problem.text);
+        }
+    });
+    (tally, summary)
 }

@@ -142,11 +142,7 @@ pub fn bank(w: &mut dyn Write, view: &View) -> io::Result<()> {
             .iter()
             .map(|q| QuestionJson {
                 id: &q.id,
-                kind: match q.kind {
-                    Kind::Track => "track",
-                    Kind::Myth => "myth",
-                    Kind::Check { .. } => "check",
-                },
+                kind: kind_name(&q.kind),
                 myth: q.myth(),
                 topic: q.topic.get(lang),
                 prompt: q.prompt.get(lang),
@@ -160,6 +156,15 @@ pub fn bank(w: &mut dyn Write, view: &View) -> io::Result<()> {
             .collect(),
     };
     write_json(w, &out)
+}
+
+/// A question's kind as the JSON outputs name it: `track`, `myth` or `check`.
+pub(crate) fn kind_name(kind: &Kind) -> &'static str {
+    match kind {
+        Kind::Track => "track",
+        Kind::Myth => "myth",
+        Kind::Check { .. } => "check",
+    }
 }
 
 fn write_json(w: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {

@@ -3,9 +3,16 @@
 
 #![allow(dead_code)]
 
+pub mod browser;
+pub mod pages;
+mod snapshot;
 pub mod tools;
 
-use std::path::PathBuf;
+// Not every test binary takes snapshots; dead_code above doesn't cover a re-export.
+#[allow(unused_imports)]
+pub use snapshot::snapshot;
+
+use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
@@ -29,6 +36,16 @@ pub fn run(args: &[&str]) -> Command {
 /// A file under tests/fixtures.
 pub fn fixture(path: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(path)
+}
+
+/// `path` as a command-line argument.
+pub fn s(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+/// The JSON `run` printed; panics with the text when it is not JSON.
+pub fn json_of(run: &Run) -> serde_json::Value {
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}:\n{}", run.stdout))
 }
 
 /// The shipped bank's path.

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use super::{change_text, checks, msg, p_text, paired_hidden, pct, reading_text, summary_line, verdict_rows};
 use crate::compare::{percent_of, points, Comparison};
 use crate::render::report::hidden_line;
-use crate::render::report::html::escape;
+use crate::render::report::html::{escape, page_end, page_start};
 use crate::render::View;
 use crate::wrap::width;
 
@@ -163,17 +163,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     let (b, a) = c.counts();
     let totals = (b.respondents, a.respondents);
     let mut out = String::new();
-    let _ = write!(
-        out,
-        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
-        lang.code(),
-        escape(msg.page_title)
-    );
-    let _ = writeln!(out, "<h1>{}</h1>", escape(msg.heading));
-    let _ =
-        writeln!(out, "<p class=\"lead\">{} · {}</p>", escape(bank.title.get(lang)), escape(&summary_line(lang, c)));
+    page_start(&mut out, view, STYLE, [msg.page_title, msg.heading], &summary_line(lang, c));
 
     // Verdicts.
     let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(msg.verdicts_heading));
@@ -280,6 +270,6 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
         }
     }
     out.push_str("</section>\n");
-    let _ = writeln!(out, "<footer>{}</footer>\n</main>\n</body>\n</html>", escape(bank.disclaimer.get(lang)));
+    page_end(&mut out, view);
     w.write_all(out.as_bytes())
 }

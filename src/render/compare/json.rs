@@ -4,10 +4,8 @@
 
 use std::io::{self, Write};
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
-
 use crate::compare::Comparison;
-use crate::render::report::json::{object, ReportJson};
+use crate::render::report::json::{object, Ordered, ReportJson};
 use crate::render::report::share;
 use crate::render::View;
 
@@ -21,19 +19,6 @@ struct CompareJson<'a> {
     myths: Vec<MythJson<'a>>,
     before: ReportJson<'a>,
     after: ReportJson<'a>,
-}
-
-/// A JSON object whose keys keep the order given (bank order), unlike a map type.
-struct Ordered<'a, T>(Vec<(&'a str, T)>);
-
-impl<T: Serialize> Serialize for Ordered<'_, T> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
-    }
 }
 
 #[derive(serde::Serialize)]

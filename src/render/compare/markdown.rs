@@ -7,36 +7,8 @@ use std::io::{self, Write};
 use super::{change_text, checks, msg, p_text, paired_hidden, pct, reading_text, summary_line, verdict_rows};
 use crate::compare::{points, Comparison};
 use crate::render::report::hidden_line;
-use crate::render::report::markdown::escape;
+use crate::render::report::markdown::{chart, escape, table};
 use crate::render::View;
-
-/// The width the charts inside code blocks are drawn at.
-const CHART_WIDTH: usize = 80;
-
-fn table(w: &mut dyn Write, header: &[&str], right_from: usize, rows: &[Vec<String>]) -> io::Result<()> {
-    let cells: Vec<String> = header.iter().map(|h| escape(h)).collect();
-    writeln!(w, "| {} |", cells.join(" | "))?;
-    let rule: Vec<&str> = (0..header.len()).map(|i| if i >= right_from { "---:" } else { "---" }).collect();
-    writeln!(w, "|{}|", rule.join("|"))?;
-    for row in rows {
-        writeln!(w, "| {} |", row.join(" | "))?;
-    }
-    writeln!(w)
-}
-
-/// A text chart drawn by `draw` at a fixed width, in a fenced code block, without its heading.
-fn chart(w: &mut dyn Write, view: &View, draw: impl FnOnce(&mut dyn Write, &View) -> io::Result<()>) -> io::Result<()> {
-    let wide = View { width: CHART_WIDTH, ..*view };
-    let mut buf = Vec::new();
-    draw(&mut buf, &wide)?;
-    let text = String::from_utf8_lossy(&buf);
-    writeln!(w, "```text")?;
-    for line in text.lines().skip(1) {
-        writeln!(w, "{}", line.trim_end())?;
-    }
-    writeln!(w, "```")?;
-    writeln!(w)
-}
 
 /// `count (share)`.
 fn cell(count: u64, total: u64) -> String {

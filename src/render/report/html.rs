@@ -98,21 +98,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     let lang = view.lang;
     let all = &report.all;
     let mut out = String::new();
-    let _ = write!(
-        out,
-        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
-        lang.code(),
-        escape(msg.page_title)
-    );
-    let _ = writeln!(out, "<h1>{}</h1>", escape(msg.heading));
-    let _ = writeln!(
-        out,
-        "<p class=\"lead\">{} · {}</p>",
-        escape(bank.title.get(lang)),
-        escape(&results_line(lang, report))
-    );
+    page_start(&mut out, view, STYLE, [msg.page_title, msg.heading], &results_line(lang, report));
 
     // Verdicts.
     let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(msg.verdicts_heading));
@@ -223,8 +209,29 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
         let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&line));
     }
     out.push_str("</section>\n");
-    let _ = writeln!(out, "<footer>{}</footer>\n</main>\n</body>\n</html>", escape(bank.disclaimer.get(lang)));
+    page_end(&mut out, view);
     w.write_all(out.as_bytes())
+}
+
+/// The start of a page up to its first section: the head with `style` inline and the page's
+/// `[title, heading]`, the heading, and a lead line of the bank's title and `summary`.
+pub(crate) fn page_start(out: &mut String, view: &View, style: &str, [title, heading]: [&str; 2], summary: &str) {
+    let _ = write!(
+        out,
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>{style}</style>\n</head>\n<body>\n<main>\n",
+        view.lang.code(),
+        escape(title)
+    );
+    let _ = writeln!(out, "<h1>{}</h1>", escape(heading));
+    let _ = writeln!(out, "<p class=\"lead\">{} · {}</p>", escape(view.bank.title.get(view.lang)), escape(summary));
+}
+
+/// The end of a page: the bank's disclaimer as its footer.
+pub(crate) fn page_end(out: &mut String, view: &View) {
+    let _ =
+        writeln!(out, "<footer>{}</footer>\n</main>\n</body>\n</html>", escape(view.bank.disclaimer.get(view.lang)));
 }
 
 /// The myths as diverging stacked bars around a centre line, each with a `<title>` giving

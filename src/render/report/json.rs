@@ -9,7 +9,8 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::myths;
 use super::share;
 use crate::aggregate::{Report, TrackCounts};
-use crate::bank::{Kind, AGREEMENT_KEYS};
+use crate::bank::AGREEMENT_KEYS;
+use crate::render::json::kind_name;
 use crate::render::View;
 
 /// The report object.
@@ -30,7 +31,7 @@ pub struct ReportJson<'a> {
 }
 
 /// A JSON object whose keys keep the order given (bank order), unlike a map type.
-struct Ordered<'a, T>(Vec<(&'a str, T)>);
+pub(crate) struct Ordered<'a, T>(pub(crate) Vec<(&'a str, T)>);
 
 impl<T: Serialize> Serialize for Ordered<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -119,11 +120,7 @@ pub fn object<'a>(view: &View<'a>, report: &Report) -> ReportJson<'a> {
             .enumerate()
             .map(|(i, (q, counts))| QuestionJson {
                 id: &q.id,
-                kind: match q.kind {
-                    Kind::Track => "track",
-                    Kind::Myth => "myth",
-                    Kind::Check { .. } => "check",
-                },
+                kind: kind_name(&q.kind),
                 myth: q.myth(),
                 // The track question's counts are the shown tracks' sizes, `null` when hidden.
                 counts: Ordered(if i == 0 {

@@ -30,7 +30,9 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-fn table(w: &mut dyn Write, header: &[&str], right_from: usize, rows: &[Vec<String>]) -> io::Result<()> {
+/// A GFM table: `header` escaped, columns from `right_from` on aligned right, `rows` as given
+/// (already escaped), and a blank line.
+pub(crate) fn table(w: &mut dyn Write, header: &[&str], right_from: usize, rows: &[Vec<String>]) -> io::Result<()> {
     let cells: Vec<String> = header.iter().map(|h| escape(h)).collect();
     writeln!(w, "| {} |", cells.join(" | "))?;
     let rule: Vec<&str> = (0..header.len()).map(|i| if i >= right_from { "---:" } else { "---" }).collect();
@@ -41,8 +43,12 @@ fn table(w: &mut dyn Write, header: &[&str], right_from: usize, rows: &[Vec<Stri
     writeln!(w)
 }
 
-/// A text chart drawn by `draw` at a fixed width, in a fenced code block.
-fn chart(w: &mut dyn Write, view: &View, draw: impl FnOnce(&mut dyn Write, &View) -> io::Result<()>) -> io::Result<()> {
+/// A text chart drawn by `draw` at a fixed width, in a fenced code block, without its heading.
+pub(crate) fn chart(
+    w: &mut dyn Write,
+    view: &View,
+    draw: impl FnOnce(&mut dyn Write, &View) -> io::Result<()>,
+) -> io::Result<()> {
     let wide = View { width: CHART_WIDTH, ..*view };
     let mut buf = Vec::new();
     draw(&mut buf, &wide)?;
