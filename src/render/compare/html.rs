@@ -16,6 +16,7 @@ use crate::wrap::width;
 const STYLE: &str = r#"
 :root { --ink: #1f2328; --muted: #57606a; --rule: #d0d7de; --plain: #2f6fb0; --down: #2e7d4f; --up: #c0561b; }
 * { box-sizing: border-box; }
+:lang(ko) { word-break: keep-all; overflow-wrap: anywhere; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK KR", "Noto Sans KR",
   "Apple SD Gothic Neo", "Malgun Gothic", sans-serif; color: var(--ink); background: #fff;
