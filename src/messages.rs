@@ -227,6 +227,8 @@ pub struct ReportMessages {
     pub legend: &'static str,
     /// "Most believed: {topic}, by {share} ({count} of {n})".
     pub most_believed: &'static str,
+    /// "Most believed, tied: {topic}, each by {share} ({count} of {n})." ({topic} lists them).
+    pub most_believed_tied: &'static str,
     /// Said when no one believed any myth.
     pub none_believed: &'static str,
     /// Heading of the reality checks.
@@ -301,6 +303,7 @@ const REPORT_EN: ReportMessages = ReportMessages {
     believed_column: "believe",
     legend: "█ strongly  ▓ somewhat  ░ neither (split at the line)",
     most_believed: "Most believed: {topic}, by {share} ({count} of {n}).",
+    most_believed_tied: "Most believed, tied: {topic}, each by {share} ({count} of {n}).",
     none_believed: "No one believed any of the five myths.",
     checks_heading: "Reality checks",
     scores_heading: "Scores",
@@ -347,6 +350,7 @@ const REPORT_KO: ReportMessages = ReportMessages {
     believed_column: "믿음",
     legend: "█ 매우  ▓ 조금  ░ 보통(선 양쪽에 반씩)",
     most_believed: "가장 많이 믿는 통념: {topic}, {share}({n}명 중 {count}명)",
+    most_believed_tied: "가장 많이 믿는 통념(공동): {topic}, 각각 {share}({n}명 중 {count}명)",
     none_believed: "다섯 가지 통념 가운데 아무도 믿지 않았습니다.",
     checks_heading: "현실 점검",
     scores_heading: "점수",

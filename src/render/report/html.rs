@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::{
-    agreement, decimal, diverging_cells, hidden_line, most_believed, msg, myths, percent, results_line, verdicts,
+    agreement, decimal, diverging_cells, hidden_line, most_believed_line, msg, myths, percent, results_line, verdicts,
 };
 use crate::aggregate::{Overall, Report};
 use crate::render::View;
@@ -122,15 +122,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
         );
     }
     out.push_str("</div>\n");
-    let line = match most_believed(bank, all) {
-        Some((m, q)) => msg
-            .most_believed
-            .replace("{topic}", bank.questions[q].topic.get(lang))
-            .replace("{share}", &percent(all.believed[m], all.respondents))
-            .replace("{count}", &all.believed[m].to_string())
-            .replace("{n}", &all.respondents.to_string()),
-        None => msg.none_believed.to_string(),
-    };
+    let line = most_believed_line(bank, lang, all);
     let _ = writeln!(out, "<p class=\"big\">{}</p>", escape(&line));
     let _ = write!(out, "<table><thead><tr><th scope=\"col\">{}</th>", escape(msg.col_myth));
     for c in &first.choices {

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::{agreement, hidden_line, most_believed, msg, myths, percent, results_line, verdicts};
+use super::{agreement, hidden_line, most_believed_line, msg, myths, percent, results_line, verdicts};
 use crate::aggregate::Report;
 use crate::render::View;
 
@@ -98,17 +98,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     header.extend(first_myth.choices.iter().map(|c| c.label.get(lang)));
     header.push(msg.col_believed);
     table(w, &header, 1, &myth_rows)?;
-    if let Some((m, q)) = most_believed(bank, all) {
-        let line = msg
-            .most_believed
-            .replace("{topic}", bank.questions[q].topic.get(lang))
-            .replace("{share}", &percent(all.believed[m], all.respondents))
-            .replace("{count}", &all.believed[m].to_string())
-            .replace("{n}", &all.respondents.to_string());
-        writeln!(w, "{}\n", escape(&line))?;
-    } else {
-        writeln!(w, "{}\n", escape(msg.none_believed))?;
-    }
+    writeln!(w, "{}\n", escape(&most_believed_line(bank, lang, all)))?;
 
     writeln!(w, "## {}\n", escape(msg.checks_heading))?;
     for (i, q) in bank.questions.iter().enumerate().skip(1).filter(|(_, q)| !q.is_myth()) {

@@ -66,15 +66,28 @@ pub fn myths(bank: &Bank) -> Vec<(usize, usize, &Question)> {
         .collect()
 }
 
-/// The myth believed by the most (the first in bank order among equals), if anyone believed one.
-pub fn most_believed(bank: &Bank, counts: &Overall) -> Option<(usize, usize)> {
-    myths(bank).into_iter().map(|(m, q, _)| (m, q)).filter(|&(m, _)| counts.believed[m] > 0).fold(
-        None,
-        |best: Option<(usize, usize)>, (m, q)| match best {
-            Some((b, _)) if counts.believed[b] >= counts.believed[m] => best,
-            _ => Some((m, q)),
-        },
-    )
+/// The myths believed by the most, in bank order (several when they tie), with how many
+/// believed each; `None` if no one believed any.
+pub fn most_believed(bank: &Bank, counts: &Overall) -> Option<(Vec<usize>, u64)> {
+    let top = myths(bank).iter().map(|&(m, _, _)| counts.believed[m]).max().filter(|&n| n > 0)?;
+    let questions = myths(bank).into_iter().filter(|&(m, _, _)| counts.believed[m] == top).map(|(_, q, _)| q).collect();
+    Some((questions, top))
+}
+
+/// The sentence under the myth chart: the most believed myth, all of them when they tie (so
+/// none looks ahead of an equal), or that no one believed any. Plain text; callers escape it.
+pub fn most_believed_line(bank: &Bank, lang: Lang, counts: &Overall) -> String {
+    let msg = msg(lang);
+    let Some((questions, count)) = most_believed(bank, counts) else {
+        return msg.none_believed.to_string();
+    };
+    let topics: Vec<&str> = questions.iter().map(|&q| bank.questions[q].topic.get(lang)).collect();
+    let template = if topics.len() == 1 { msg.most_believed } else { msg.most_believed_tied };
+    template
+        .replace("{topic}", &topics.join(", "))
+        .replace("{share}", &percent(count, counts.respondents))
+        .replace("{count}", &count.to_string())
+        .replace("{n}", &counts.respondents.to_string())
 }
 
 /// The key of the pooled hidden tracks in the CSV and of their row in [`verdicts`].
@@ -254,6 +267,24 @@ mod tests {
         assert_eq!(share(2, 3), 0.6667);
         assert_eq!(decimal(3.25), "3.3");
         assert_eq!(decimal(-2.0), "-2");
+    }
+
+    /// Counts over `n` people where `believed[m]` believed myth `m` (in [`MYTHS`] order).
+    fn overall(n: u64, believed: [u64; 5]) -> Overall {
+        Overall { respondents: n, choices: Vec::new(), believed: believed.to_vec(), scores: Vec::new(), min_score: 0 }
+    }
+
+    #[test]
+    fn tied_myths_are_all_named_so_none_looks_ahead() {
+        let bank = crate::builtin_bank();
+        let line = |lang, believed| most_believed_line(&bank, lang, &overall(6, believed));
+        assert_eq!(line(Lang::En, [1, 3, 2, 0, 0]), "Most believed: Jobs, by 50% (3 of 6).");
+        assert_eq!(line(Lang::En, [1, 3, 3, 0, 0]), "Most believed, tied: Jobs, Wages, each by 50% (3 of 6).");
+        assert_eq!(
+            line(Lang::Ko, [1, 3, 3, 0, 3]),
+            "가장 많이 믿는 통념(공동): 취업, 연봉, 재미, 각각 50%(6명 중 3명)"
+        );
+        assert_eq!(line(Lang::En, [0; 5]), "No one believed any of the five myths.");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use colored::Colorize;
 
-use super::{agreement, diverging_cells, most_believed, msg, myths, percent, results_line, verdicts};
+use super::{agreement, diverging_cells, most_believed_line, msg, myths, percent, results_line, verdicts};
 use crate::aggregate::{Overall, Report};
 use crate::render::chart::{bar_right, FULL};
 use crate::render::View;
@@ -164,15 +164,7 @@ pub(super) fn myth_chart(w: &mut dyn Write, view: &View, counts: &Overall, most:
     if !most {
         return Ok(());
     }
-    let line = match most_believed(bank, counts) {
-        Some((m, q)) => msg
-            .most_believed
-            .replace("{topic}", bank.questions[q].topic.get(view.lang))
-            .replace("{share}", &percent(counts.believed[m], counts.respondents))
-            .replace("{count}", &counts.believed[m].to_string())
-            .replace("{n}", &counts.respondents.to_string()),
-        None => msg.none_believed.to_string(),
-    };
+    let line = most_believed_line(bank, view.lang, counts);
     view.paragraph(w, "  ", 2, &line)
 }
 
