@@ -45,6 +45,12 @@ pub enum Error {
     /// `--save-answers` failed; the answers are in the message so nothing is lost.
     #[error("cannot save the answers to {path}: {reason}. Here they are, to keep:\n{answers}")]
     Save { path: String, reason: String, answers: String },
+    /// `--save-answers` names a folder that doesn't exist; found before the first question.
+    #[error(
+        "cannot save the answers to {path}: there is no folder {folder}. Create it first (mkdir -p {folder}), \
+         then start the quiz again"
+    )]
+    SaveFolder { path: String, folder: String },
     /// `report` found no valid result (`left_out` problems were reported already).
     #[error("{}", no_results(*.left_out, Lang::En))]
     NoResults { left_out: u64, unopened: bool },
@@ -124,7 +130,9 @@ impl Error {
             Error::Input(e) if e.is_bad_data() => ExitCode::DataError,
             Error::Input(_) => ExitCode::NoInput,
             Error::Bank(_) | Error::Answers { .. } => ExitCode::DataError,
-            Error::Terminal(_) | Error::Output(_) | Error::Save { .. } => ExitCode::GeneralError,
+            Error::Terminal(_) | Error::Output(_) | Error::Save { .. } | Error::SaveFolder { .. } => {
+                ExitCode::GeneralError
+            }
             Error::BrokenPipe => ExitCode::Success,
             Error::Reported(code) => *code,
             Error::NoResults { unopened, .. }
@@ -177,6 +185,10 @@ impl Error {
                 "답변을 저장하지 못했습니다: {path}: {}. 잃지 않도록 여기 적어 둡니다:\n{answers}",
                 input::reason_in(reason, lang)
             ),
+            (Error::SaveFolder { path, folder }, Lang::Ko) => format!(
+                "답변을 저장할 수 없습니다: {path}: 폴더가 없습니다: {folder}. 먼저 만든 뒤(mkdir -p {folder}) \
+                 퀴즈를 다시 시작하세요"
+            ),
             _ => self.to_string(),
         }
     }
@@ -219,6 +231,7 @@ mod tests {
             Error::Terminal("input/output error".into()),
             Error::Output("no space left on device".into()),
             Error::Save { path: "a.txt".into(), reason: "permission denied".into(), answers: "x = y\n".into() },
+            Error::SaveFolder { path: "nd/a.txt".into(), folder: "nd".into() },
         ];
         for error in &errors {
             let (en, ko) = (error.message(Lang::En), error.message(Lang::Ko));

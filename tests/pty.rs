@@ -1089,6 +1089,19 @@ fn stdin_a_terminal_but_stderr_not_exits_2_without_hanging() {
 }
 
 #[test]
+fn a_save_folder_that_does_not_exist_is_reported_before_the_first_question() {
+    // Answering twelve questions only to learn that the answers can't be saved would lose
+    // them: the folder is checked first, in the quiz's language.
+    for (lang, words) in [("en", ["there is no folder", "mkdir -p"]), ("ko", ["폴더가 없습니다", "mkdir -p"])] {
+        let mut pty = Pty::spawn(&quiz_setup(), &["--lang", lang, "quiz", "--save-answers", "no-such-folder/me.txt"]);
+        assert_eq!(pty.exit_code(), 1, "{}", pty.dump());
+        let text = pty.screen_text();
+        assert!(words.iter().all(|w| text.contains(w)) && text.contains("no-such-folder"), "{}", pty.dump());
+        assert!(!text.contains("[1/"), "a question was asked: {}", pty.dump());
+    }
+}
+
+#[test]
 fn check_dash_from_the_keyboard_exits_2_without_waiting_for_a_bank() {
     // `check -` reads a bank from stdin; from a terminal it would sit waiting for a bank to be
     // typed, so it says how to pipe one in instead.

@@ -40,6 +40,17 @@ pub fn run(ctx: &Context, args: &QuizArgs) -> Result<(), Error> {
     };
 
     let scripted = matches!(mode, Mode::Scripted(_));
+    // Someone about to answer every question by hand learns now, not after the last one, that
+    // the answers could not be saved where asked. (A scripted run has its answers in a file
+    // already: it shows the result and reports the failed save, as before.)
+    if let (Mode::Interactive, Some(path)) = (&mode, args.save_answers.as_deref()) {
+        if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty() && !f.is_dir()) {
+            return Err(Error::SaveFolder {
+                path: sanitize::escape(&path.display().to_string()),
+                folder: sanitize::escape(&folder.display().to_string()),
+            });
+        }
+    }
     let answers = match mode {
         Mode::Scripted(path) => {
             let source = match path {
