@@ -129,6 +129,10 @@ pub fn gather(bank: &Bank, lang: Lang, paths: &[PathBuf], on: impl FnMut(Event<'
         buf: Vec::new(),
     };
     for (root, path) in paths.iter().enumerate() {
+        // The same PATH named twice is one PATH: read once, and reported once if it can't be.
+        if paths[..root].contains(path) {
+            continue;
+        }
         match fs::metadata(path) {
             Err(e) => walker.unopened(&display(path), &e),
             Ok(meta) if meta.is_dir() => walker.walk(root),

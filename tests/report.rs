@@ -301,6 +301,10 @@ fn exit_66_beats_65_and_the_report_is_still_printed() {
     let out = report(&[s(&root), s(&missing)]).expect(66);
     assert!(out.stderr.contains(&format!("{}: cannot open: no such file or directory", s(&missing))), "{}", out.stderr);
     assert!(out.stdout.contains("6 results, 2 left out: see the errors above"), "{}", out.stdout);
+    // The same missing PATH named twice is one problem, reported once.
+    let out = report(&[s(&root), s(&missing), s(&missing)]).expect(66);
+    assert_eq!(out.stderr.matches("cannot open").count(), 1, "{}", out.stderr);
+    assert!(out.stdout.contains("6 results, 2 left out: see the errors above"), "{}", out.stdout);
     // Korean too.
     let out = Run::of(run(&["--lang", "ko", "report", s(&root), s(&missing)])).expect(66);
     assert!(out.stderr.contains("열 수 없습니다"), "{}", out.stderr);
