@@ -220,8 +220,10 @@ fn csv_is_long_form_and_matches_the_json() {
         let share: f64 = row[3].parse().unwrap();
         assert!((share - row[2].parse::<f64>().unwrap() / 24.0).abs() < 1e-4);
     }
-    // Labels with commas are quoted.
+    // Labels with commas are quoted; records end with CRLF; a BOM comes first, for Excel.
     assert!(csv.stdout.contains("\"Yes, I have one or an internship lined up\""));
+    assert!(csv.stdout.starts_with("\u{feff}question,choice,count,share,"), "{:?}", &csv.stdout[..40]);
+    assert!(csv.stdout.ends_with("\r\n") && !csv.stdout.replace("\r\n", "").contains('\n'));
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The report's counts in long form for a spreadsheet: one row per question and choice,
 //! `question,choice,count,share`, then the question's topic and the choice's label in the
-//! report's language. RFC 4180 quoting through the csv crate.
+//! report's language. RFC 4180 quoting and CRLF line ends through the csv crate, after a
+//! UTF-8 byte order mark so that Excel reads Korean right.
 
 use std::io::{self, Write};
 
@@ -13,7 +14,11 @@ use crate::render::View;
 /// whose choice is `hidden`.
 pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()> {
     let all = &report.all;
-    let mut out = ::csv::Writer::from_writer(w);
+    // RFC 4180 ends records with CRLF. The UTF-8 byte order mark is what Excel needs to read
+    // the Korean topics and labels as UTF-8; the csv crate's reader, pandas and LibreOffice
+    // skip it.
+    w.write_all("\u{feff}".as_bytes())?;
+    let mut out = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(w);
     out.write_record(["question", "choice", "count", "share", "topic", "label"])?;
     let track = view.bank.track();
     let topic = track.topic.get(view.lang);
