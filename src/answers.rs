@@ -145,7 +145,7 @@ impl AnswersError {
         let ko = lang == Lang::Ko;
         match self {
             AnswersError::UnknownId { id, suggestion, .. } => {
-                let id = sanitize::escape(id);
+                let id = sanitize::excerpt(id, sanitize::ECHO);
                 match (suggestion, ko) {
                     (Some(s), false) => format!("there is no question `{id}`; did you mean `{s}`?"),
                     (None, false) => format!("there is no question `{id}`; `mlcheck questions` lists the ids"),
@@ -158,7 +158,7 @@ impl AnswersError {
                 }
             }
             AnswersError::BadAnswer { id, answer, out_of_range, valid, .. } => {
-                let answer = sanitize::escape(answer);
+                let answer = sanitize::excerpt(answer, sanitize::ECHO);
                 let valid = valid.text(lang);
                 if *out_of_range {
                     if ko {

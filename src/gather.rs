@@ -455,7 +455,7 @@ impl<F: FnMut(Event<'_>)> Walker<'_, F> {
             let text = e.to_string();
             let text = text.find(" at line ").map_or(text.as_str(), |i| &text[..i]);
             let where_ = msg.json_at.replace("{line}", &(line + e.line().max(1) - 1).to_string());
-            format!("{at}: {} {}{where_}", msg.not_result, sanitize::escape(text))
+            format!("{at}: {} {}{where_}", msg.not_result, sanitize::excerpt(text, 4 * sanitize::ECHO))
         })?;
         let lines: Vec<Line> = raw
             .answers

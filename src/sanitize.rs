@@ -31,6 +31,18 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// What a message echoes of something a user wrote: escaped like [`escape`], and cut after
+/// `max` characters with "…", so a 900 KB line can't flood the terminal with one error.
+pub fn excerpt(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", escape(&s[..end])),
+        None => escape(s),
+    }
+}
+
+/// How much of a user's answer or id an error message repeats.
+pub const ECHO: usize = 60;
+
 /// A readable name for a forbidden character, for error messages.
 pub fn describe(c: char) -> String {
     let name = match c {
@@ -56,6 +68,14 @@ mod tests {
         assert_eq!(escape("한국어 ok"), "한국어 ok");
         assert_eq!(escape("x\ny"), "x\\ny");
         assert_eq!(escape("\u{202E}abc"), "\\u{202e}abc");
+    }
+
+    #[test]
+    fn excerpts_cut_long_input_at_a_character_boundary() {
+        assert_eq!(excerpt("short", 60), "short");
+        assert_eq!(excerpt(&"x".repeat(900_000), 60), format!("{}…", "x".repeat(60)));
+        assert_eq!(excerpt("가나다라", 2), "가나…");
+        assert_eq!(excerpt("a\u{1b}bc", 2), "a\\u{1b}…");
     }
 
     #[test]

@@ -709,3 +709,14 @@ fn save_answers_is_not_written_when_the_answers_are_wrong() {
     assert_eq!(fs::read_to_string(dir.path().join("saved.txt")).unwrap(), "previous answers\n");
     assert_eq!(listing(dir.path()), ["saved.txt", "twice.txt"]);
 }
+
+/// A huge bad answer is echoed cut short: one error, not a screenful of it.
+#[test]
+fn a_huge_bad_answer_is_echoed_cut_short() {
+    let long = "x".repeat(900_000);
+    let mut cmd = common::run(&["quiz"]);
+    cmd.write_stdin(format!("backend\n{long}\n"));
+    let run = Run::of(cmd).expect(65);
+    assert!(run.stderr.len() < 1_000, "{} bytes on stderr", run.stderr.len());
+    assert!(run.stderr.contains(&format!("`{}…`", "x".repeat(60))), "{}", run.stderr);
+}
