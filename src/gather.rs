@@ -337,6 +337,11 @@ impl<F: FnMut(Event<'_>)> Walker<'_, F> {
     /// Reads one file: JSON or an answers file, told apart by the first non-blank character.
     fn read_file(&mut self, file: File, root: usize, relative: &Path, name: &str) {
         let mut reader = BufReader::with_capacity(64 * 1024, file);
+        // UTF-16 JSON starts with `{` too, a NUL after it: tell it to be saved as UTF-8, as an
+        // answers file is, before it is read as broken JSON.
+        if let Some(encoding) = reader.fill_buf().ok().and_then(input::wide_encoding) {
+            return self.input_error(InputError::WideText { name: name.to_string(), encoding });
+        }
         match first_non_blank(&mut reader) {
             Err(e) => self.input_error(InputError::Read { name: name.to_string(), reason: input::io_reason(&e) }),
             Ok(Some(b'{')) => self.read_json(reader, root, relative, name),

@@ -168,7 +168,7 @@ const SNIFF: usize = 512;
 /// in each pair (ASCII in UTF-16: `a\0b\0` little-endian, `\0a\0b` big-endian) or each
 /// group of four (ASCII in UTF-32). UTF-8 text has no NUL at all, so there is no false alarm
 /// on text; a binary file with scattered NULs is still told it has a NUL byte.
-fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
+pub(crate) fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
     const BOMS: [(&[u8], &str); 4] = [
         (b"\xFF\xFE\0\0", "UTF-32LE"),
         (b"\0\0\xFE\xFF", "UTF-32BE"),

@@ -359,6 +359,21 @@ fn hidden_entries_and_odd_files_are_handled() {
 }
 
 #[test]
+fn utf16_json_without_a_bom_is_told_to_be_saved_as_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..5 {
+        fs::write(dir.path().join(format!("{i}.txt")), persona(i, "mobile")).unwrap();
+    }
+    // What PowerShell 5's `>` makes of `mlcheck quiz --format json`: UTF-16LE, here without a BOM.
+    let wide: Vec<u8> = quiz_json(9, "backend").encode_utf16().flat_map(u16::to_le_bytes).collect();
+    fs::write(dir.path().join("wide.json"), wide).unwrap();
+    let out = report(&[s(dir.path())]).expect(65);
+    assert_eq!(out.stderr.lines().count(), 1, "one problem for the file: {}", out.stderr);
+    assert!(out.stderr.contains("wide.json: is UTF-16LE text, not UTF-8; save the file as UTF-8"), "{}", out.stderr);
+    assert!(out.stdout.contains("5 results, 1 left out"), "{}", out.stdout);
+}
+
+#[test]
 fn crlf_and_bom_answers_files_count() {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..5 {
