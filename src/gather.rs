@@ -115,7 +115,9 @@ impl Summary {
 
 /// Reads every result under `paths`, calling `on` for each result and each problem.
 /// Problem texts are in `lang`.
-pub fn gather(bank: &Bank, lang: Lang, paths: &[PathBuf], on: impl FnMut(Event<'_>)) -> Summary {
+/// The callback is a trait object: `report` and each side of `compare` pass different
+/// closures, and the walk is compiled once for all of them.
+pub fn gather(bank: &Bank, lang: Lang, paths: &[PathBuf], on: &mut dyn FnMut(Event<'_>)) -> Summary {
     let mut walker = Walker {
         bank,
         lang,
@@ -178,11 +180,11 @@ fn hidden(name: &std::ffi::OsStr) -> bool {
     name.as_encoded_bytes().first() == Some(&b'.')
 }
 
-struct Walker<'a, F> {
+struct Walker<'a> {
     bank: &'a Bank,
     lang: Lang,
     paths: &'a [PathBuf],
-    on: F,
+    on: &'a mut dyn FnMut(Event<'_>),
     summary: Summary,
     /// Directories walked.
     dirs: HashSet<Id>,
@@ -196,7 +198,7 @@ struct Walker<'a, F> {
     buf: Vec<u8>,
 }
 
-impl<F: FnMut(Event<'_>)> Walker<'_, F> {
+impl Walker<'_> {
     /// The path of `relative` under PATH `root` (the PATH itself when `relative` is empty;
     /// `join("")` would add a slash).
     fn full(&self, root: usize, relative: &Path) -> PathBuf {
@@ -725,7 +727,7 @@ mod tests {
     fn gather_all(paths: &[PathBuf]) -> (Vec<(String, usize, bool)>, Vec<String>, Summary) {
         let bank = crate::builtin_bank();
         let (mut found, mut problems) = (Vec::new(), Vec::new());
-        let summary = gather(&bank, Lang::En, paths, |event| match event {
+        let summary = gather(&bank, Lang::En, paths, &mut |event| match event {
             Event::Result(f) => found.push((f.relative.display().to_string(), f.line, f.single)),
             Event::Problem(p) => problems.push(p.text),
         });

@@ -68,7 +68,7 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
 /// Reads one side as `report` reads a PATH, and hands the results alone in their files to
 /// the pairing.
 fn read_side(ctx: &Context, path: &Path, side: Side, pairing: &mut Pairing) -> (Tally, Summary) {
-    report::tally_paths(ctx, std::slice::from_ref(&path.to_path_buf()), |found| {
+    report::tally_paths(ctx, std::slice::from_ref(&path.to_path_buf()), &mut |found| {
         if found.single {
             let answers = myth_answers(&ctx.bank, found.answers);
             match side {

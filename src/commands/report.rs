@@ -15,7 +15,7 @@ use crate::{emit, Context};
 
 /// Runs the report.
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<(), Error> {
-    let (tally, summary) = tally_paths(ctx, &args.paths, |_| {});
+    let (tally, summary) = tally_paths(ctx, &args.paths, &mut |_| {});
     let unopened = summary.unopened > 0;
     if summary.results == 0 {
         return Err(Error::NoResults { left_out: summary.left_out, unopened });
@@ -45,11 +45,11 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<(), Error> {
 /// Gathers every result under `paths` into one tally, writing each problem to stderr as it
 /// is found. `each` sees every result too (`compare` pairs them). Shared by `report` and by
 /// each side of `compare`, so both read a PATH alike.
-pub(crate) fn tally_paths(ctx: &Context, paths: &[PathBuf], mut each: impl FnMut(&Found<'_>)) -> (Tally, Summary) {
+pub(crate) fn tally_paths(ctx: &Context, paths: &[PathBuf], each: &mut dyn FnMut(&Found<'_>)) -> (Tally, Summary) {
     let bank = &ctx.bank;
     let mut tally = Tally::new(bank);
     let mut stderr = std::io::stderr().lock();
-    let summary = gather::gather(bank, ctx.lang, paths, |event| match event {
+    let summary = gather::gather(bank, ctx.lang, paths, &mut |event| match event {
         Event::Result(found) => {
             tally.add(bank, found.answers, found.score);
             each(&found);
