@@ -153,6 +153,11 @@ impl Tally {
     pub fn stats(&self) -> Option<Stats> {
         stats(&self.all.scores, self.min_score)
     }
+
+    /// How many results each track holds (bank order): what the privacy rule looks at.
+    pub fn sizes(&self) -> Vec<u64> {
+        self.by_track.iter().map(|c| c.respondents).collect()
+    }
 }
 
 /// Summary statistics of the scores.
@@ -403,8 +408,7 @@ impl Report {
     /// A report over `tally`; the tracks shown follow [`breakdown`], and everything per
     /// track of a hidden track is pooled or dropped here.
     pub fn new(tally: Tally, left_out: u64, min_group: u64) -> Report {
-        let sizes: Vec<u64> = tally.by_track.iter().map(|c| c.respondents).collect();
-        let hidden = breakdown(&sizes, min_group).hidden;
+        let hidden = breakdown(&tally.sizes(), min_group).hidden;
         Report::with_hidden(tally, left_out, min_group, &hidden)
     }
 
@@ -412,7 +416,7 @@ impl Report {
     /// elsewhere: `compare` decides them once for both of its sides with [`common_breakdown`].
     /// Everything per track of a hidden track is pooled or dropped here, as in [`Report::new`].
     pub fn with_hidden(tally: Tally, left_out: u64, min_group: u64, hidden: &[usize]) -> Report {
-        let sizes: Vec<u64> = tally.by_track.iter().map(|c| c.respondents).collect();
+        let sizes = tally.sizes();
         let (hidden, shown): (Vec<usize>, Vec<usize>) = (0..sizes.len()).partition(|t| hidden.contains(t));
         let is_shown = |t: usize| shown.contains(&t);
         let pooled = |f: &dyn Fn(usize) -> u64| (!hidden.is_empty()).then(|| hidden.iter().map(|&t| f(t)).sum());
@@ -560,7 +564,7 @@ mod tests {
             let results = with_tracks(&results, &tracks);
             let tally = tally_of(&bank, &results);
             let report = Report::new(tally.clone(), 0, n);
-            let b = breakdown(&tally.by_track.iter().map(|c| c.respondents).collect::<Vec<_>>(), n);
+            let b = breakdown(&tally.sizes(), n);
             prop_assert_eq!(&report.hidden, &b.hidden);
             for &t in &b.hidden {
                 prop_assert_eq!(report.tracks[t], None);

@@ -186,8 +186,7 @@ pub enum Verdict {
 /// report's rules on its own, and no side's hidden track can be worked out from the other's.
 /// `left_out` is each side's number left out.
 pub fn reports(before: Tally, after: Tally, left_out: (u64, u64), min_group: u64) -> (Report, Report) {
-    let sizes = |t: &Tally| t.by_track.iter().map(|c| c.respondents).collect::<Vec<u64>>();
-    let hidden = common_breakdown(&[&sizes(&before), &sizes(&after)], min_group).hidden;
+    let hidden = common_breakdown(&[&before.sizes(), &after.sizes()], min_group).hidden;
     (
         Report::with_hidden(before, left_out.0, min_group, &hidden),
         Report::with_hidden(after, left_out.1, min_group, &hidden),
@@ -442,11 +441,10 @@ mod tests {
         fn both_sides_hide_the_same_tracks_and_nothing_of_one(before in people(), after in people(), n in 3u64..7) {
             let bank = bank();
             let (tb, ta) = (tally_of(&bank, &before), tally_of(&bank, &after));
-            let sizes = |t: &Tally| t.by_track.iter().map(|c| c.respondents).collect::<Vec<u64>>();
             let (b, a) = reports(tb.clone(), ta.clone(), (0, 0), n);
             prop_assert_eq!(&b.hidden, &a.hidden);
             for (r, t) in [(&b, &tb), (&a, &ta)] {
-                prop_assert!(crate::aggregate::keeps_rules(&sizes(t), &r.hidden, n));
+                prop_assert!(crate::aggregate::keeps_rules(&t.sizes(), &r.hidden, n));
                 for &h in &r.hidden {
                     prop_assert_eq!(r.tracks[h], None);
                     prop_assert_eq!(r.verdicts.stay[h], None);
