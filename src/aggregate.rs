@@ -6,7 +6,7 @@
 
 use crate::answers::Answers;
 use crate::bank::{Bank, MYTHS};
-use crate::scoring::{Recommendation, Score};
+use crate::scoring::{MythResult, Recommendation, Score};
 
 /// The smallest `--min-group` allowed.
 pub const MIN_GROUP_FLOOR: u64 = 3;
@@ -46,11 +46,11 @@ impl Counts {
     fn add(&mut self, result: &Scored) {
         self.respondents += 1;
         self.verdicts[result.verdict] += 1;
-        for (counts, &c) in self.choices.iter_mut().zip(&result.choices) {
+        for (counts, &c) in self.choices.iter_mut().zip(result.choices) {
             counts[c] += 1;
         }
-        for (count, &b) in self.believed.iter_mut().zip(&result.believed) {
-            *count += u64::from(b);
+        for (count, m) in self.believed.iter_mut().zip(result.myths) {
+            *count += u64::from(m.believed);
         }
         self.scores[result.score_index] += 1;
         self.score_sum += result.total;
@@ -74,26 +74,25 @@ fn add_all(a: &mut [u64], b: &[u64]) {
     }
 }
 
-/// One result, reduced to what a tally counts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Scored {
+/// One result, seen as a tally counts it (borrowed: nothing is copied per result).
+struct Scored<'a> {
     /// The track's choice index.
-    pub track: usize,
+    track: usize,
     /// 0 for `ml`, 1 + track index for staying.
-    pub verdict: usize,
+    verdict: usize,
     /// The chosen choice index of every question, in bank order.
-    pub choices: Vec<usize>,
-    /// Whether each myth (in [`MYTHS`] order) was believed.
-    pub believed: Vec<bool>,
+    choices: &'a [usize],
+    /// Each myth's result (in [`MYTHS`] order).
+    myths: &'a [MythResult],
     /// The score.
-    pub total: i64,
+    total: i64,
     /// `total - min_score`.
-    pub score_index: usize,
+    score_index: usize,
 }
 
-impl Scored {
-    /// Reduces a scored result.
-    pub fn new(bank: &Bank, answers: &Answers, score: &Score) -> Scored {
+impl Scored<'_> {
+    /// Reads a scored result.
+    fn new<'a>(answers: &'a Answers, score: &'a Score) -> Scored<'a> {
         let track = answers.choice(0);
         Scored {
             track,
@@ -101,8 +100,8 @@ impl Scored {
                 Recommendation::Ml => 0,
                 Recommendation::Stay(_) => 1 + track,
             },
-            choices: (0..bank.questions.len()).map(|i| answers.choice(i)).collect(),
-            believed: score.myths.iter().map(|m| m.believed).collect(),
+            choices: answers.choices(),
+            myths: &score.myths,
             total: score.total,
             score_index: (score.total - score.range.0) as usize,
         }
@@ -131,14 +130,10 @@ impl Tally {
     }
 
     /// Adds one scored result.
-    pub fn add(&mut self, bank: &Bank, answers: &Answers, score: &Score) {
-        self.add_scored(&Scored::new(bank, answers, score));
-    }
-
-    /// Adds one reduced result.
-    pub fn add_scored(&mut self, result: &Scored) {
-        self.all.add(result);
-        self.by_track[result.track].add(result);
+    pub fn add(&mut self, answers: &Answers, score: &Score) {
+        let result = Scored::new(answers, score);
+        self.all.add(&result);
+        self.by_track[result.track].add(&result);
     }
 
     /// Adds everything `other` counted; the order of merges and adds does not matter.
@@ -474,7 +469,7 @@ mod tests {
         let mut tally = Tally::new(bank);
         for choices in results {
             let answers = Answers::new(bank, choices.clone());
-            tally.add(bank, &answers, &score(bank, &answers));
+            tally.add(&answers, &score(bank, &answers));
         }
         tally
     }

@@ -290,7 +290,7 @@ mod tests {
         let mut tally = Tally::new(bank);
         for &c in myth_choices {
             let a = answers(bank, c);
-            tally.add(bank, &a, &score(bank, &a));
+            tally.add(&a, &score(bank, &a));
         }
         Report::new(tally, 0, min_group)
     }
@@ -404,7 +404,7 @@ mod tests {
                 })
                 .collect();
             let a = Answers::new(bank, choices);
-            tally.add(bank, &a, &score(bank, &a));
+            tally.add(&a, &score(bank, &a));
         }
         tally
     }

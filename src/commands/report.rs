@@ -51,7 +51,7 @@ pub(crate) fn tally_paths(ctx: &Context, paths: &[PathBuf], each: &mut dyn FnMut
     let mut stderr = std::io::stderr().lock();
     let summary = gather::gather(bank, ctx.lang, paths, &mut |event| match event {
         Event::Result(found) => {
-            tally.add(bank, found.answers, found.score);
+            tally.add(found.answers, found.score);
             each(&found);
         }
         Event::Problem(problem) => {
