@@ -9,25 +9,18 @@ use std::path::Path;
 use crate::aggregate::Tally;
 use crate::cli::{CompareArgs, CompareFormat};
 use crate::commands::report;
-use crate::compare::{myth_answers, reports, Comparison, Pairing};
+use crate::compare::{myth_answers, reports, Comparison, MythAnswers, Pairing};
 use crate::error::Error;
 use crate::gather::Summary;
 use crate::render::compare;
 use crate::sanitize;
 use crate::{emit, Context};
 
-/// Which side is being read.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Side {
-    Before,
-    After,
-}
-
 /// Runs the comparison.
 pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
     let mut pairing = Pairing::new();
-    let (before, before_summary) = read_side(ctx, &args.before, Side::Before, &mut pairing);
-    let (after, after_summary) = read_side(ctx, &args.after, Side::After, &mut pairing);
+    let (before, before_summary) = read_side(ctx, &args.before, &mut pairing, Pairing::before);
+    let (after, after_summary) = read_side(ctx, &args.after, &mut pairing, Pairing::after);
     let unopened = before_summary.unopened + after_summary.unopened > 0;
     let left_out = before_summary.left_out + after_summary.left_out > 0;
 
@@ -66,15 +59,16 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
 }
 
 /// Reads one side as `report` reads a PATH, and hands the results alone in their files to
-/// the pairing.
-fn read_side(ctx: &Context, path: &Path, side: Side, pairing: &mut Pairing) -> (Tally, Summary) {
+/// the pairing through `keep` (`Pairing::before` or `Pairing::after`).
+fn read_side(
+    ctx: &Context,
+    path: &Path,
+    pairing: &mut Pairing,
+    keep: fn(&mut Pairing, &Path, MythAnswers),
+) -> (Tally, Summary) {
     report::tally_paths(ctx, std::slice::from_ref(&path.to_path_buf()), &mut |found| {
         if found.single {
-            let answers = myth_answers(&ctx.bank, found.answers);
-            match side {
-                Side::Before => pairing.before(found.relative, answers),
-                Side::After => pairing.after(found.relative, answers),
-            }
+            keep(pairing, found.relative, myth_answers(&ctx.bank, found.answers));
         }
     })
 }
