@@ -138,11 +138,11 @@ pub fn gather(bank: &Bank, lang: Lang, paths: &[PathBuf], on: &mut dyn FnMut(Eve
         match fs::metadata(path) {
             Err(e) => walker.unopened(&display(path), &e),
             Ok(meta) if meta.is_dir() => walker.walk(root),
-            Ok(_) => walker.later.push((root, PathBuf::new())),
+            Ok(meta) => walker.later.push((root, PathBuf::new(), meta)),
         }
     }
-    for (root, relative) in std::mem::take(&mut walker.later) {
-        walker.read_later(root, &relative);
+    for (root, relative, meta) in std::mem::take(&mut walker.later) {
+        walker.read_later(root, &relative, &meta);
     }
     walker.summary
 }
@@ -190,8 +190,9 @@ struct Walker<'a> {
     dirs: HashSet<Id>,
     /// Files with more than one hard link, read already.
     linked: HashSet<Id>,
-    /// Files reached through a symlink or named directly: read after the walk.
-    later: Vec<(usize, PathBuf)>,
+    /// Files reached through a symlink or named directly, with what `fs::metadata` said of
+    /// them when they were met: read after the walk.
+    later: Vec<(usize, PathBuf, fs::Metadata)>,
     /// Of those, the ones read already.
     later_seen: HashSet<Id>,
     /// The bytes of the JSON result being read, reused.
@@ -274,7 +275,7 @@ impl Walker<'_> {
                 } else if kind.is_symlink() {
                     match fs::metadata(entry.path()) {
                         Ok(meta) if meta.is_dir() => stack.push(relative),
-                        Ok(meta) if meta.is_file() => self.later.push((root, relative)),
+                        Ok(meta) if meta.is_file() => self.later.push((root, relative, meta)),
                         Ok(_) => self.not_a_file(&entry.path()),
                         Err(e) => self.unopened(&display(&entry.path()), &e),
                     }
@@ -307,18 +308,12 @@ impl Walker<'_> {
     }
 
     /// Reads a file named directly or reached through a symlink, unless the walk read it.
-    fn read_later(&mut self, root: usize, relative: &Path) {
+    /// `meta` is what `fs::metadata` said when it was met (never a directory: those are walked).
+    fn read_later(&mut self, root: usize, relative: &Path, meta: &fs::Metadata) {
         let path = self.full(root, relative);
         let name = display(&path);
-        let meta = match fs::metadata(&path) {
-            Ok(meta) => meta,
-            Err(e) => return self.unopened(&name, &e),
-        };
-        if meta.is_dir() {
-            return self.input_error(InputError::Directory { name });
-        }
-        let id = id_of(&meta);
-        let walked = if links_of(&meta) > 1 { !self.linked.insert(id) } else { self.walked(&path) };
+        let id = id_of(meta);
+        let walked = if links_of(meta) > 1 { !self.linked.insert(id) } else { self.walked(&path) };
         if walked || !self.later_seen.insert(id) {
             return;
         }
