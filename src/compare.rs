@@ -16,19 +16,18 @@ use std::path::Path;
 use crate::aggregate::{common_breakdown, Overall, Report, Tally};
 use crate::answers::Answers;
 use crate::bank::{Bank, MYTHS};
+use crate::scoring::Score;
 use crate::stats::{self, Reading};
 
 /// A person's answers to the five myths (in [`MYTHS`] order), as choice indices on the
 /// five-point scale, strongly disagree (0) to strongly agree (4).
 pub type MythAnswers = [u8; MYTHS.len()];
 
-/// The myth answers of `answers`.
-pub fn myth_answers(bank: &Bank, answers: &Answers) -> MythAnswers {
-    MYTHS.map(|id| {
-        let question = bank.question_index(id).expect("validated: every myth is present");
-        // Validation puts the five agreement keys on every myth, so the index is below 5.
-        answers.choice(question) as u8
-    })
+/// The myth answers of `answers`, found through `score`, whose myths are in [`MYTHS`] order
+/// and know their question.
+pub fn myth_answers(answers: &Answers, score: &Score) -> MythAnswers {
+    // Validation puts the five agreement keys on every myth, so the index is below 5.
+    std::array::from_fn(|m| answers.choice(score.myths[m].question) as u8)
 }
 
 /// How the paired people's answers to one myth moved.
@@ -302,7 +301,8 @@ mod tests {
         for (i, id) in MYTHS.iter().enumerate() {
             choices[bank.question_index(id).unwrap()] = i % 5;
         }
-        assert_eq!(myth_answers(&bank, &Answers::new(&bank, choices)), [0, 1, 2, 3, 4]);
+        let answers = Answers::new(&bank, choices);
+        assert_eq!(myth_answers(&answers, &score(&bank, &answers)), [0, 1, 2, 3, 4]);
     }
 
     #[test]

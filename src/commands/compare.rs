@@ -68,7 +68,7 @@ fn read_side(
 ) -> (Tally, Summary) {
     report::tally_paths(ctx, std::slice::from_ref(&path.to_path_buf()), &mut |found| {
         if found.single {
-            keep(pairing, found.relative, myth_answers(&ctx.bank, found.answers));
+            keep(pairing, found.relative, myth_answers(found.answers, found.score));
         }
     })
 }
