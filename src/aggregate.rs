@@ -144,11 +144,6 @@ impl Tally {
         }
     }
 
-    /// Mean, median, lowest and highest score; `None` without results.
-    pub fn stats(&self) -> Option<Stats> {
-        stats(&self.all.scores, self.min_score)
-    }
-
     /// How many results each track holds (bank order): what the privacy rule looks at.
     pub fn sizes(&self) -> Vec<u64> {
         self.by_track.iter().map(|c| c.respondents).collect()
