@@ -44,6 +44,7 @@ use serde::Deserialize;
 
 use crate::answers::{self, Answers, Line};
 use crate::bank::Bank;
+use crate::error::Error;
 use crate::exit_codes::ExitCode;
 use crate::input::{self, InputError, ANSWERS_LIMIT};
 use crate::lang::Lang;
@@ -360,12 +361,9 @@ impl Walker<'_> {
                 self.deliver(root, relative, name, 1, true, &answers, &score);
             }
             Err(error) => {
-                let message = error.message(self.lang);
-                let text = match error.line() {
-                    Some(line) => format!("{name}:{line}: {message}"),
-                    None => format!("{name}: {message}"),
-                };
-                self.problem(text, false);
+                // Worded as `quiz --answers` words it: the same error, the same message.
+                let error = Error::Answers { source_name: name.to_string(), error: Box::new(error) };
+                self.problem(error.message(self.lang), false);
             }
         }
     }
