@@ -350,8 +350,8 @@ impl Walker<'_> {
     }
 
     fn read_answers(&mut self, reader: impl Read, root: usize, relative: &Path, name: &str) {
-        // `name` is escaped already; read_bounded escapes again, which leaves it as it is.
-        let source = match input::read_bounded(reader, name.to_string(), ANSWERS_LIMIT, "the answers file") {
+        // `name` is escaped already.
+        let source = match input::read_text(reader, name.to_string(), ANSWERS_LIMIT, "the answers file") {
             Ok(source) => source,
             Err(e) => return self.input_error(e),
         };

@@ -118,8 +118,9 @@ pub fn read_bounded(reader: impl Read, name: String, limit: u64, what: &'static 
     read_text(reader, sanitize::escape(&name), limit, what)
 }
 
-/// `read_bounded` for a name that is already escaped (every public entry escapes once).
-fn read_text(reader: impl Read, name: String, limit: u64, what: &'static str) -> Result<Source, InputError> {
+/// `read_bounded` for a name that is already escaped (every public entry escapes once;
+/// `gather` has escaped its file names already).
+pub(crate) fn read_text(reader: impl Read, name: String, limit: u64, what: &'static str) -> Result<Source, InputError> {
     let mut bytes = Vec::new();
     reader.take(limit + 1).read_to_end(&mut bytes).map_err(|e| match e.kind() {
         io::ErrorKind::IsADirectory => InputError::Directory { name: name.clone() },
