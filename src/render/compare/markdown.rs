@@ -6,8 +6,9 @@ use std::io::{self, Write};
 
 use super::{change_text, checks, msg, p_text, paired_hidden, pct, reading_text, summary_line, verdict_rows};
 use crate::compare::{points, Comparison};
+use crate::render::markdown::escape;
 use crate::render::report::hidden_line;
-use crate::render::report::markdown::{chart, escape, table};
+use crate::render::report::markdown::{chart, table};
 use crate::render::View;
 
 /// `count (share)`.

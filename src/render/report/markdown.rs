@@ -1,34 +1,17 @@
 //! The report as GitHub-flavoured Markdown: headings, tables of the numbers, and the text
 //! charts in fenced code blocks, with no raw HTML, so it pastes into an issue, a wiki or a
-//! chat as it is. Texts from the bank are escaped so they can't break a table or open a tag.
+//! chat as it is. Texts from the bank are escaped as the quiz's Markdown escapes them
+//! ([`escape`]), so they can't break a table or open a tag.
 
 use std::io::{self, Write};
 
 use super::{agreement, hidden_line, most_believed_line, msg, myths, percent, results_line, verdicts};
 use crate::aggregate::Report;
+use crate::render::markdown::escape;
 use crate::render::View;
 
 /// The width the charts inside code blocks are drawn at.
 const CHART_WIDTH: usize = 80;
-
-/// Escapes text for a Markdown table cell or paragraph: no tag, no pipe, no emphasis.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// A GFM table: `header` escaped, columns from `right_from` on aligned right, `rows` as given
 /// (already escaped), and a blank line.
