@@ -6,10 +6,10 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{change_text, checks, msg, p_text, paired_hidden, pct, reading_text, summary_line, verdict_rows};
+use super::{change_text, checks, msg, p_text, paired_hidden, reading_text, summary_line, verdict_rows};
 use crate::compare::{percent_of, points, Comparison};
-use crate::render::report::hidden_line;
 use crate::render::report::html::{escape, page_end, page_start};
+use crate::render::report::{hidden_line, percent};
 use crate::render::View;
 use crate::wrap::width;
 
@@ -82,7 +82,7 @@ fn arrows_svg(out: &mut String, view: &View, id: &str, title: &str, rows: &[Arro
         let y = top + i as f64 * row_h + row_h / 2.0;
         let (b, a) = (percent_of(row.before.0, row.before.1), percent_of(row.after.0, row.after.1));
         let change = change_text(view.lang, points(row.before.0, row.before.1, row.after.0, row.after.1));
-        let (before, after) = (pct(row.before.0, row.before.1), pct(row.after.0, row.after.1));
+        let (before, after) = (percent(row.before.0, row.before.1), percent(row.after.0, row.after.1));
         let words = msg
             .arrow_title
             .replace("{label}", row.label)
@@ -147,8 +147,8 @@ fn change_table(out: &mut String, view: &View, first: &str, rows: &[(String, u64
         let _ = write!(
             out,
             r#"<tr><th scope="row">{label}</th><td class="n">{b} ({})</td><td class="n">{a} ({})</td><td class="n">{}</td></tr>"#,
-            pct(*b, totals.0),
-            pct(*a, totals.1),
+            percent(*b, totals.0),
+            percent(*a, totals.1),
             escape(&change_text(view.lang, points(*b, totals.0, *a, totals.1)))
         );
     }

@@ -4,16 +4,16 @@
 
 use std::io::{self, Write};
 
-use super::{change_text, checks, msg, p_text, paired_hidden, pct, reading_text, summary_line, verdict_rows};
+use super::{change_text, checks, msg, p_text, paired_hidden, reading_text, summary_line, verdict_rows};
 use crate::compare::{points, Comparison};
 use crate::render::markdown::escape;
-use crate::render::report::hidden_line;
 use crate::render::report::markdown::{chart, table};
+use crate::render::report::{hidden_line, percent};
 use crate::render::View;
 
 /// `count (share)`.
 fn cell(count: u64, total: u64) -> String {
-    format!("{count} ({})", pct(count, total))
+    format!("{count} ({})", percent(count, total))
 }
 
 /// Writes the whole comparison.

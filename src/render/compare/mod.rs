@@ -7,7 +7,7 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
-use crate::compare::{percent_of, Change, Comparison, Movers, Verdict};
+use crate::compare::{Change, Comparison, Movers, Verdict};
 use crate::lang::Lang;
 use crate::messages::{self, CompareMessages};
 use crate::render::report::hidden_stay_text;
@@ -43,11 +43,6 @@ pub fn summary_line(lang: Lang, c: &Comparison) -> String {
 pub fn change_text(lang: Lang, points: i64) -> String {
     let sign = if points > 0 { "+" } else { "" };
     format!("{sign}{points}{}", msg(lang).points)
-}
-
-/// A share as a whole percentage: `40%`.
-pub fn pct(count: u64, total: u64) -> String {
-    format!("{}%", percent_of(count, total))
 }
 
 /// A p-value for people: four decimals without trailing zeros (`0.0215`, `0.5`, `1`), and

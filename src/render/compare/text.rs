@@ -7,11 +7,9 @@ use std::io::{self, Write};
 
 use colored::{ColoredString, Colorize};
 
-use super::{
-    change_text, checks, movers_line, msg, p_phrase, paired_hidden, pct, reading_text, summary_line, verdict_rows,
-};
+use super::{change_text, checks, movers_line, msg, p_phrase, paired_hidden, reading_text, summary_line, verdict_rows};
 use crate::compare::{percent_of, points, Comparison};
-use crate::render::report::hidden_line;
+use crate::render::report::{hidden_line, percent};
 use crate::render::View;
 use crate::wrap::{pad, width};
 
@@ -167,8 +165,8 @@ impl Layout {
         let change = change_text(view.lang, points(row.before.0, row.before.1, row.after.0, row.after.1));
         let tail = format!(
             "{:>4} → {:>4}  {}",
-            pct(row.before.0, row.before.1),
-            pct(row.after.0, row.after.1),
+            percent(row.before.0, row.before.1),
+            percent(row.after.0, row.after.1),
             pad_left(&change, self.change_w)
         );
         let arrow = arrow(before, after, self.cells, tone);
@@ -228,7 +226,7 @@ fn verdicts(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()> {
         pad_left(msg.col_change, change_w).dimmed()
     )?;
     for ((text, v), change) in rows.iter().zip(&changes) {
-        let side = |n: u64, total: u64| pad_left(&format!("{n:>count_w$} {:>4}", pct(n, total)), side_w);
+        let side = |n: u64, total: u64| pad_left(&format!("{n:>count_w$} {:>4}", percent(n, total)), side_w);
         let numbers = format!(
             "{}  {}  {}",
             side(v.before, b.respondents),

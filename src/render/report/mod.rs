@@ -10,6 +10,7 @@ pub mod text;
 
 use crate::aggregate::{Overall, Report};
 use crate::bank::{Bank, Question, MYTHS};
+use crate::compare::percent_of;
 use crate::lang::Lang;
 use crate::messages::{self, ReportMessages};
 
@@ -17,10 +18,7 @@ use super::View;
 
 /// A share as a whole percentage, rounded half up: `24%`.
 pub fn percent(count: u64, total: u64) -> String {
-    if total == 0 {
-        return "0%".to_string();
-    }
-    format!("{}%", (count * 200 + total) / (total * 2))
+    format!("{}%", percent_of(count, total))
 }
 
 /// A share as a decimal fraction with four places, for CSV.
