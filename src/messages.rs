@@ -268,8 +268,6 @@ pub struct ReportMessages {
     pub col_myth: &'static str,
     /// Table header: the answer to a reality check.
     pub col_answer: &'static str,
-    /// Table header: the score.
-    pub col_score: &'static str,
     /// Table header: staying in one's track.
     pub col_stay: &'static str,
     /// Table header: the track.
@@ -323,7 +321,6 @@ const REPORT_EN: ReportMessages = ReportMessages {
     col_share: "Share",
     col_myth: "Myth",
     col_answer: "Answer",
-    col_score: "Score",
     col_stay: "Stay in their track",
     col_track: "Track",
     col_results: "Results",
@@ -370,7 +367,6 @@ const REPORT_KO: ReportMessages = ReportMessages {
     col_share: "비율",
     col_myth: "통념",
     col_answer: "답",
-    col_score: "점수",
     col_stay: "지금 분야 유지",
     col_track: "분야",
     col_results: "결과 수",
