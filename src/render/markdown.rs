@@ -49,7 +49,7 @@ pub fn escape_line(text: &str) -> String {
 
 /// Writes `text` (already plain, no escapes) in a fenced code block, with a fence longer than
 /// any run of backticks inside it.
-fn code_block(w: &mut dyn Write, text: &str) -> io::Result<()> {
+pub(crate) fn code_block(w: &mut dyn Write, text: &str) -> io::Result<()> {
     let mut longest = 0;
     let mut run = 0;
     for c in text.chars() {

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use super::{agreement, hidden_line, most_believed_line, msg, myths, percent, results_line, verdicts};
 use crate::aggregate::Report;
-use crate::render::markdown::escape;
+use crate::render::markdown::{code_block, escape};
 use crate::render::View;
 
 /// The width the charts inside code blocks are drawn at.
@@ -26,7 +26,8 @@ pub(crate) fn table(w: &mut dyn Write, header: &[&str], right_from: usize, rows:
     writeln!(w)
 }
 
-/// A text chart drawn by `draw` at a fixed width, in a fenced code block, without its heading.
+/// A text chart drawn by `draw` at a fixed width, without its heading, in a fenced code block
+/// whose fence is longer than any run of backticks a bank's text puts in the chart.
 pub(crate) fn chart(
     w: &mut dyn Write,
     view: &View,
@@ -37,12 +38,8 @@ pub(crate) fn chart(
     draw(&mut buf, &wide)?;
     let text = String::from_utf8_lossy(&buf);
     // The chart's own heading is the Markdown heading already.
-    let body: Vec<&str> = text.lines().skip(1).collect();
-    writeln!(w, "```text")?;
-    for line in body {
-        writeln!(w, "{}", line.trim_end())?;
-    }
-    writeln!(w, "```")?;
+    let body: String = text.lines().skip(1).map(|line| format!("{}\n", line.trim_end())).collect();
+    code_block(w, &body)?;
     writeln!(w)
 }
 
