@@ -6,10 +6,10 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{change_text, checks, msg, p_text, paired_hidden, reading_text, summary_line, verdict_rows};
+use super::{change_text, msg, p_text, paired_hidden, reading_text, summary_line, verdict_rows};
 use crate::compare::{percent_of, points, Comparison};
 use crate::render::report::html::{escape, page_end, page_start};
-use crate::render::report::{hidden_line, percent};
+use crate::render::report::{checks, hidden_line, percent};
 use crate::render::View;
 use crate::wrap::width;
 
@@ -205,8 +205,8 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     // Reality checks.
     let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(msg.checks_heading));
     let label_cols =
-        checks(view).iter().flat_map(|(_, q)| &q.choices).map(|c| width(c.label.get(lang))).max().unwrap_or(0);
-    for (i, q) in checks(view) {
+        checks(view.bank).iter().flat_map(|(_, q)| &q.choices).map(|c| width(c.label.get(lang))).max().unwrap_or(0);
+    for (i, q) in checks(view.bank) {
         let _ = writeln!(
             out,
             "<h3>{}</h3>\n<p class=\"note\">{}</p>",

@@ -4,11 +4,11 @@
 
 use std::io::{self, Write};
 
-use super::{change_text, checks, msg, p_text, paired_hidden, reading_text, summary_line, verdict_rows};
+use super::{change_text, msg, p_text, paired_hidden, reading_text, summary_line, verdict_rows};
 use crate::compare::{points, Comparison};
 use crate::render::markdown::escape;
 use crate::render::report::markdown::{chart, table};
-use crate::render::report::{hidden_line, percent};
+use crate::render::report::{checks, hidden_line, percent};
 use crate::render::View;
 
 /// `count (share)`.
@@ -64,7 +64,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
 
     writeln!(w, "## {}\n", escape(msg.checks_heading))?;
     chart(w, view, |w, v| super::text::check_charts(w, v, c))?;
-    for (i, q) in checks(view) {
+    for (i, q) in checks(view.bank) {
         writeln!(w, "### {}\n", escape(q.topic.get(lang)))?;
         writeln!(w, "{}\n", escape(q.prompt.get(lang)))?;
         let rows: Vec<Vec<String>> = q

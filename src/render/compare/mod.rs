@@ -100,11 +100,6 @@ pub fn paired_hidden(view: &View, c: &Comparison) -> Option<String> {
     Some(format!("{why} {}", msg.pairing_rule))
 }
 
-/// The reality-check questions: (question index, question), in bank order.
-pub fn checks<'a>(view: &View<'a>) -> Vec<(usize, &'a crate::bank::Question)> {
-    view.bank.questions.iter().enumerate().skip(1).filter(|(_, q)| !q.is_myth()).collect()
-}
-
 /// The verdict rows shown, with their texts: `ml`, staying in each shown track, then staying
 /// in any hidden track, pooled and worded as `report` words it.
 pub fn verdict_rows(view: &View, c: &Comparison) -> Vec<(String, Change)> {

@@ -7,9 +7,9 @@ use std::io::{self, Write};
 
 use colored::{ColoredString, Colorize};
 
-use super::{change_text, checks, movers_line, msg, p_phrase, paired_hidden, reading_text, summary_line, verdict_rows};
+use super::{change_text, movers_line, msg, p_phrase, paired_hidden, reading_text, summary_line, verdict_rows};
 use crate::compare::{percent_of, points, Comparison};
-use crate::render::report::{hidden_line, percent};
+use crate::render::report::{checks, hidden_line, percent};
 use crate::render::View;
 use crate::wrap::{pad, width};
 
@@ -275,7 +275,7 @@ pub(super) fn check_charts(w: &mut dyn Write, view: &View, c: &Comparison) -> io
     let msg = msg(view.lang);
     writeln!(w, "{}", msg.checks_heading.bold())?;
     let (b, a) = c.counts();
-    let groups: Vec<(&str, Vec<Row>)> = checks(view)
+    let groups: Vec<(&str, Vec<Row>)> = checks(view.bank)
         .into_iter()
         .map(|(i, q)| {
             let rows = q

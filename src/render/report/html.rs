@@ -140,7 +140,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
 
     // Reality checks.
     let _ = writeln!(out, "<section>\n<h2>{}</h2>\n<div class=\"checks\">", escape(msg.checks_heading));
-    for (i, q) in bank.questions.iter().enumerate().skip(1).filter(|(_, q)| !q.is_myth()) {
+    for (i, q) in super::checks(bank) {
         let _ = writeln!(
             out,
             "<div>\n<h3>{}</h3>\n<p class=\"note\">{}</p>",

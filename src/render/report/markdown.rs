@@ -81,7 +81,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     writeln!(w, "{}\n", escape(&most_believed_line(bank, lang, all)))?;
 
     writeln!(w, "## {}\n", escape(msg.checks_heading))?;
-    for (i, q) in bank.questions.iter().enumerate().skip(1).filter(|(_, q)| !q.is_myth()) {
+    for (i, q) in super::checks(bank) {
         writeln!(w, "### {}\n", escape(q.topic.get(lang)))?;
         writeln!(w, "{}\n", escape(q.prompt.get(lang)))?;
         let rows: Vec<Vec<String>> = q

@@ -64,6 +64,12 @@ pub fn myths(bank: &Bank) -> Vec<(usize, usize, &Question)> {
         .collect()
 }
 
+/// The reality-check questions in bank order: (question index, question). The track
+/// question comes first in a validated bank and is left out.
+pub fn checks(bank: &Bank) -> Vec<(usize, &Question)> {
+    bank.questions.iter().enumerate().skip(1).filter(|(_, q)| !q.is_myth()).collect()
+}
+
 /// The myths believed by the most, in bank order (several when they tie), with how many
 /// believed each; `None` if no one believed any.
 pub fn most_believed(bank: &Bank, counts: &Overall) -> Option<(Vec<usize>, u64)> {

@@ -171,9 +171,9 @@ pub(super) fn myth_chart(w: &mut dyn Write, view: &View, counts: &Overall, most:
 /// How the answers to each reality check split.
 fn checks(w: &mut dyn Write, view: &View, counts: &Overall) -> io::Result<()> {
     section(w, msg(view.lang).checks_heading)?;
-    let checks = || view.bank.questions.iter().enumerate().skip(1).filter(|(_, q)| !q.is_myth());
-    let label_w = checks().flat_map(|(_, q)| &q.choices).map(|c| width(c.label.get(view.lang))).max().unwrap_or(0);
-    for (i, q) in checks() {
+    let checks = super::checks(view.bank);
+    let label_w = checks.iter().flat_map(|(_, q)| &q.choices).map(|c| width(c.label.get(view.lang))).max().unwrap_or(0);
+    for (i, q) in checks {
         writeln!(w, "  {}", q.topic.get(view.lang).bold())?;
         let rows: Vec<(&str, u64)> =
             q.choices.iter().zip(&counts.choices[i]).map(|(c, &n)| (c.label.get(view.lang), n)).collect();
