@@ -9,7 +9,6 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::myths;
 use super::share;
 use crate::aggregate::{Report, TrackCounts};
-use crate::bank::AGREEMENT_KEYS;
 use crate::render::json::{kind_name, write_json};
 use crate::render::View;
 
@@ -165,6 +164,3 @@ pub fn object<'a>(view: &View<'a>, report: &Report) -> ReportJson<'a> {
 pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()> {
     write_json(w, &object(view, report))
 }
-
-/// The agreement keys, for documentation and tests: a myth's `counts` has exactly these.
-pub const MYTH_COUNT_KEYS: [&str; 5] = AGREEMENT_KEYS;
