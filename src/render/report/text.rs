@@ -8,7 +8,7 @@ use colored::Colorize;
 
 use super::{agreement, diverging_cells, most_believed_line, msg, myths, percent, results_line, verdicts};
 use crate::aggregate::{Overall, Report};
-use crate::render::chart::{bar_right, FULL};
+use crate::render::chart::{bar_right, scale_ends, FULL};
 use crate::render::View;
 use crate::wrap::{pad, width};
 
@@ -210,16 +210,7 @@ pub(super) fn scores(w: &mut dyn Write, view: &View, report: &Report) -> io::Res
     }
     let axis: String = (0..columns.len()).map(|i| if i == mark { '┃' } else { '─' }).collect();
     writeln!(w, "  {}", axis.dimmed())?;
-    let (left, right) = (lo.to_string(), hi.to_string());
-    let gap = columns.len().saturating_sub(left.len() + right.len());
-    writeln!(w, "  {}{}{}", left.dimmed(), " ".repeat(gap), right.dimmed())?;
-    let note = view.msg().ml_from.replace("{threshold}", &bank.threshold.to_string());
-    if 2 + mark + 2 + width(&note) <= view.width {
-        writeln!(w, "{}┃ {}", " ".repeat(2 + mark), note.dimmed())?;
-    } else {
-        let start = (2 + mark).saturating_sub(width(&note) + 1);
-        writeln!(w, "{}{} ┃", " ".repeat(start), note.dimmed())?;
-    }
+    scale_ends(w, view, 2, columns.len(), (lo, hi), bank.threshold, mark)?;
     if let Some(s) = report.all.stats() {
         let line = msg
             .score_stats
