@@ -6,8 +6,8 @@ use std::io::{self, Write};
 
 use super::{change_text, msg, p_text, paired_hidden, reading_text, summary_line, verdict_rows};
 use crate::compare::{points, Comparison};
-use crate::render::markdown::escape;
-use crate::render::report::markdown::{chart, table};
+use crate::render::markdown::{escape, table};
+use crate::render::report::markdown::chart;
 use crate::render::report::{checks, hidden_line, percent};
 use crate::render::View;
 

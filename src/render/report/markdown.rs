@@ -7,24 +7,11 @@ use std::io::{self, Write};
 
 use super::{agreement, hidden_line, most_believed_line, msg, myths, percent, results_line, verdicts};
 use crate::aggregate::Report;
-use crate::render::markdown::{code_block, escape};
+use crate::render::markdown::{code_block, escape, table};
 use crate::render::View;
 
 /// The width the charts inside code blocks are drawn at.
 const CHART_WIDTH: usize = 80;
-
-/// A GFM table: `header` escaped, columns from `right_from` on aligned right, `rows` as given
-/// (already escaped), and a blank line.
-pub(crate) fn table(w: &mut dyn Write, header: &[&str], right_from: usize, rows: &[Vec<String>]) -> io::Result<()> {
-    let cells: Vec<String> = header.iter().map(|h| escape(h)).collect();
-    writeln!(w, "| {} |", cells.join(" | "))?;
-    let rule: Vec<&str> = (0..header.len()).map(|i| if i >= right_from { "---:" } else { "---" }).collect();
-    writeln!(w, "|{}|", rule.join("|"))?;
-    for row in rows {
-        writeln!(w, "| {} |", row.join(" | "))?;
-    }
-    writeln!(w)
-}
 
 /// A text chart drawn by `draw` at a fixed width, without its heading, in a fenced code block
 /// whose fence is longer than any run of backticks a bank's text puts in the chart.
