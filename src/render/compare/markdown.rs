@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use super::{change_text, msg, p_text, paired_hidden, reading_text, summary_line, verdict_rows};
 use crate::compare::{points, Comparison};
-use crate::render::markdown::{escape, table};
+use crate::render::markdown::{escape, escape_line, table};
 use crate::render::report::markdown::chart;
 use crate::render::report::{checks, hidden_line, percent};
 use crate::render::View;
@@ -26,7 +26,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     let header = |first: &'static str| [first, msg.table_before, msg.table_after, msg.table_change];
     let report_msg = crate::render::report::msg(lang);
     writeln!(w, "# {}\n", escape(msg.heading))?;
-    writeln!(w, "{}\n", escape(&summary_line(lang, c)))?;
+    writeln!(w, "{}\n", escape_line(&summary_line(lang, c)))?;
 
     writeln!(w, "## {}\n", escape(msg.verdicts_heading))?;
     let rows: Vec<Vec<String>> = verdict_rows(view, c)
@@ -42,7 +42,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
         .collect();
     table(w, &header(report_msg.col_verdict), 1, &rows)?;
     if let Some(line) = hidden_line(view, &c.before) {
-        writeln!(w, "{}\n", escape(&line))?;
+        writeln!(w, "{}\n", escape_line(&line))?;
     }
 
     writeln!(w, "## {}\n", escape(msg.myths_heading))?;
@@ -66,7 +66,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     chart(w, view, |w, v| super::text::check_charts(w, v, c))?;
     for (i, q) in checks(view.bank) {
         writeln!(w, "### {}\n", escape(q.topic.get(lang)))?;
-        writeln!(w, "{}\n", escape(q.prompt.get(lang)))?;
+        writeln!(w, "{}\n", escape_line(q.prompt.get(lang)))?;
         let rows: Vec<Vec<String>> = q
             .choices
             .iter()
@@ -85,9 +85,9 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
 
     writeln!(w, "## {}\n", escape(msg.paired_heading))?;
     match paired_hidden(view, c) {
-        Some(why) => writeln!(w, "{}\n", escape(&why))?,
+        Some(why) => writeln!(w, "{}\n", escape_line(&why))?,
         None => {
-            writeln!(w, "{}\n", escape(&msg.paired_intro.replace("{n}", &c.paired.to_string())))?;
+            writeln!(w, "{}\n", escape_line(&msg.paired_intro.replace("{n}", &c.paired.to_string())))?;
             let rows: Vec<Vec<String>> = c
                 .myths
                 .iter()

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use super::{agreement, hidden_line, most_believed_line, msg, myths, percent, results_line, verdicts};
 use crate::aggregate::Report;
-use crate::render::markdown::{code_block, escape, table};
+use crate::render::markdown::{code_block, escape, escape_line, table};
 use crate::render::View;
 
 /// The width the charts inside code blocks are drawn at.
@@ -44,7 +44,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     let lang = view.lang;
     let all = &report.all;
     writeln!(w, "# {}\n", escape(msg.heading))?;
-    writeln!(w, "{}\n", escape(&results_line(lang, report)))?;
+    writeln!(w, "{}\n", escape_line(&results_line(lang, report)))?;
 
     writeln!(w, "## {}\n", escape(msg.verdicts_heading))?;
     table(w, &[msg.col_verdict, msg.col_count, msg.col_share], 1, &verdict_rows(view, report))?;
@@ -65,12 +65,12 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     header.extend(first_myth.choices.iter().map(|c| c.label.get(lang)));
     header.push(msg.col_believed);
     table(w, &header, 1, &myth_rows)?;
-    writeln!(w, "{}\n", escape(&most_believed_line(bank, lang, all)))?;
+    writeln!(w, "{}\n", escape_line(&most_believed_line(bank, lang, all)))?;
 
     writeln!(w, "## {}\n", escape(msg.checks_heading))?;
     for (i, q) in super::checks(bank) {
         writeln!(w, "### {}\n", escape(q.topic.get(lang)))?;
-        writeln!(w, "{}\n", escape(q.prompt.get(lang)))?;
+        writeln!(w, "{}\n", escape_line(q.prompt.get(lang)))?;
         let rows: Vec<Vec<String>> = q
             .choices
             .iter()
@@ -107,7 +107,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
         table(w, &header, 1, &rows)?;
     }
     if let Some(line) = hidden_line(view, report) {
-        writeln!(w, "{}\n", escape(&line))?;
+        writeln!(w, "{}\n", escape_line(&line))?;
     }
     writeln!(w, "---\n")?;
     writeln!(w, "*{}*", escape(bank.disclaimer.get(lang)))
