@@ -167,13 +167,13 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     page_start(&mut out, view, STYLE, [msg.page_title, msg.heading], &summary_line(lang, c));
 
     // Verdicts.
-    let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(msg.verdicts_heading));
+    let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(report_msg.verdicts_heading));
     let labels = verdict_rows(view, c);
     let arrows: Vec<Arrow> = labels
         .iter()
         .map(|(text, v)| Arrow { label: text, before: (v.before, totals.0), after: (v.after, totals.1) })
         .collect();
-    arrows_svg(&mut out, view, "verdicts-title", msg.verdicts_heading, &arrows, 0, false);
+    arrows_svg(&mut out, view, "verdicts-title", report_msg.verdicts_heading, &arrows, 0, false);
     let rows: Vec<(String, u64, u64)> = labels.iter().map(|(text, v)| (escape(text), v.before, v.after)).collect();
     change_table(&mut out, view, report_msg.col_verdict, &rows, totals);
     if let Some(line) = hidden_line(view, &c.before) {
@@ -203,7 +203,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     out.push_str("</section>\n");
 
     // Reality checks.
-    let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(msg.checks_heading));
+    let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(view.msg().checks_heading));
     let label_cols =
         checks(view.bank).iter().flat_map(|(_, q)| &q.choices).map(|c| width(c.label.get(lang))).max().unwrap_or(0);
     for (i, q) in checks(view.bank) {

@@ -28,7 +28,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     writeln!(w, "# {}\n", escape(msg.heading))?;
     writeln!(w, "{}\n", escape_line(&summary_line(lang, c)))?;
 
-    writeln!(w, "## {}\n", escape(msg.verdicts_heading))?;
+    writeln!(w, "## {}\n", escape(report_msg.verdicts_heading))?;
     let rows: Vec<Vec<String>> = verdict_rows(view, c)
         .into_iter()
         .map(|(text, v)| {
@@ -62,7 +62,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
         .collect();
     table(w, &header(report_msg.col_myth), 1, &rows)?;
 
-    writeln!(w, "## {}\n", escape(msg.checks_heading))?;
+    writeln!(w, "## {}\n", escape(view.msg().checks_heading))?;
     chart(w, view, |w, v| super::text::check_charts(w, v, c))?;
     for (i, q) in checks(view.bank) {
         writeln!(w, "### {}\n", escape(q.topic.get(lang)))?;

@@ -202,7 +202,7 @@ fn change_width(view: &View, rows: &[Row]) -> usize {
 /// The verdicts: counts and shares before and after, and the change.
 fn verdicts(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()> {
     let msg = msg(view.lang);
-    writeln!(w, "{}", msg.verdicts_heading.bold())?;
+    writeln!(w, "{}", crate::render::report::msg(view.lang).verdicts_heading.bold())?;
     let (b, a) = c.counts();
     let rows = verdict_rows(view, c);
     let count_w = [b.respondents, a.respondents].iter().map(|n| n.to_string().len()).max().unwrap_or(1);
@@ -272,8 +272,7 @@ pub(super) fn myth_chart(w: &mut dyn Write, view: &View, c: &Comparison) -> io::
 
 /// How the answers to each reality check split, before and after.
 pub(super) fn check_charts(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()> {
-    let msg = msg(view.lang);
-    writeln!(w, "{}", msg.checks_heading.bold())?;
+    writeln!(w, "{}", view.msg().checks_heading.bold())?;
     let (b, a) = c.counts();
     let groups: Vec<(&str, Vec<Row>)> = checks(view.bank)
         .into_iter()

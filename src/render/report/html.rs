@@ -139,7 +139,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     out.push_str("</tbody></table>\n</section>\n");
 
     // Reality checks.
-    let _ = writeln!(out, "<section>\n<h2>{}</h2>\n<div class=\"checks\">", escape(msg.checks_heading));
+    let _ = writeln!(out, "<section>\n<h2>{}</h2>\n<div class=\"checks\">", escape(view.msg().checks_heading));
     for (i, q) in super::checks(bank) {
         let _ = writeln!(
             out,

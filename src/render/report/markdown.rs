@@ -67,7 +67,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     table(w, &header, 1, &myth_rows)?;
     writeln!(w, "{}\n", escape_line(&most_believed_line(bank, lang, all)))?;
 
-    writeln!(w, "## {}\n", escape(msg.checks_heading))?;
+    writeln!(w, "## {}\n", escape(view.msg().checks_heading))?;
     for (i, q) in super::checks(bank) {
         writeln!(w, "### {}\n", escape(q.topic.get(lang)))?;
         writeln!(w, "{}\n", escape_line(q.prompt.get(lang)))?;

@@ -170,7 +170,7 @@ pub(super) fn myth_chart(w: &mut dyn Write, view: &View, counts: &Overall, most:
 
 /// How the answers to each reality check split.
 fn checks(w: &mut dyn Write, view: &View, counts: &Overall) -> io::Result<()> {
-    section(w, msg(view.lang).checks_heading)?;
+    section(w, view.msg().checks_heading)?;
     let checks = super::checks(view.bank);
     let label_w = checks.iter().flat_map(|(_, q)| &q.choices).map(|c| width(c.label.get(view.lang))).max().unwrap_or(0);
     for (i, q) in checks {
