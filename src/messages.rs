@@ -78,7 +78,8 @@ pub struct Messages {
     pub saved: &'static str,
     /// "Myth {n} of 5" in `mlcheck myths`.
     pub myth_heading: &'static str,
-    /// Heading of a myth's reality checks in `mlcheck myths`.
+    /// Heading of the reality checks: of a myth in `mlcheck myths`, and of their section in
+    /// `report` and `compare`.
     pub checks_heading: &'static str,
     /// The threshold line of `mlcheck questions`.
     pub threshold_line: &'static str,
@@ -231,8 +232,6 @@ pub struct ReportMessages {
     pub most_believed_tied: &'static str,
     /// Said when no one believed any myth.
     pub none_believed: &'static str,
-    /// Heading of the reality checks.
-    pub checks_heading: &'static str,
     /// Heading of the score distribution.
     pub scores_heading: &'static str,
     /// "mean {mean} · median {median} · lowest {min} · highest {max}".
@@ -268,8 +267,6 @@ pub struct ReportMessages {
     pub col_myth: &'static str,
     /// Table header: the answer to a reality check.
     pub col_answer: &'static str,
-    /// Table header: the score.
-    pub col_score: &'static str,
     /// Table header: staying in one's track.
     pub col_stay: &'static str,
     /// Table header: the track.
@@ -305,7 +302,6 @@ const REPORT_EN: ReportMessages = ReportMessages {
     most_believed: "Most believed: {topic}, by {share} ({count} of {n}).",
     most_believed_tied: "Most believed, tied: {topic}, each by {share} ({count} of {n}).",
     none_believed: "No one believed any of the five myths.",
-    checks_heading: "Reality checks",
     scores_heading: "Scores",
     score_stats: "mean {mean} · median {median} · lowest {min} · highest {max}",
     by_track_heading: "By track",
@@ -323,7 +319,6 @@ const REPORT_EN: ReportMessages = ReportMessages {
     col_share: "Share",
     col_myth: "Myth",
     col_answer: "Answer",
-    col_score: "Score",
     col_stay: "Stay in their track",
     col_track: "Track",
     col_results: "Results",
@@ -352,7 +347,6 @@ const REPORT_KO: ReportMessages = ReportMessages {
     most_believed: "가장 많이 믿는 통념: {topic}, {share}({n}명 중 {count}명)",
     most_believed_tied: "가장 많이 믿는 통념(공동): {topic}, 각각 {share}({n}명 중 {count}명)",
     none_believed: "다섯 가지 통념 가운데 아무도 믿지 않았습니다.",
-    checks_heading: "현실 점검",
     scores_heading: "점수",
     score_stats: "평균 {mean} · 중앙값 {median} · 최저 {min} · 최고 {max}",
     by_track_heading: "분야별",
@@ -370,7 +364,6 @@ const REPORT_KO: ReportMessages = ReportMessages {
     col_share: "비율",
     col_myth: "통념",
     col_answer: "답",
-    col_score: "점수",
     col_stay: "지금 분야 유지",
     col_track: "분야",
     col_results: "결과 수",
@@ -404,8 +397,6 @@ pub struct CompareMessages {
     pub paired: &'static str,
     /// Added when something was left out on either side.
     pub see_errors: &'static str,
-    /// Heading of the verdicts.
-    pub verdicts_heading: &'static str,
     /// Column: before.
     pub col_before: &'static str,
     /// Column: after.
@@ -422,8 +413,6 @@ pub struct CompareMessages {
     pub myths_heading: &'static str,
     /// The chart's legend.
     pub legend: &'static str,
-    /// Heading of the reality checks.
-    pub checks_heading: &'static str,
     /// Heading of the paired section.
     pub paired_heading: &'static str,
     /// What the paired section shows; `{n}` pairs.
@@ -470,7 +459,6 @@ const COMPARE_EN: CompareMessages = CompareMessages {
     after_left_out: "After: {n} results, {left_out} left out",
     paired: "Paired: {n}",
     see_errors: "(see the errors above)",
-    verdicts_heading: "Verdicts",
     col_before: "before",
     col_after: "after",
     col_change: "change",
@@ -479,7 +467,6 @@ const COMPARE_EN: CompareMessages = CompareMessages {
     table_change: "Change",
     myths_heading: "Who believes each myth",
     legend: "○ before, ▶ or ◀ after, pointing the way the share moved; ● unchanged",
-    checks_heading: "Reality checks",
     paired_heading: "How the paired people moved",
     paired_intro: "{n} people answered both times. For each myth: how many answered closer to agreeing after, closer to disagreeing, or the same; and whether a split like that could be chance (an exact sign test, leaving out those who stayed).",
     paired_hidden: "Not shown: only {n} people answered both times, fewer than {min} (--min-group), so how each of them moved could single them out.",
@@ -508,7 +495,6 @@ const COMPARE_KO: CompareMessages = CompareMessages {
     after_left_out: "이후: 결과 {n}개, {left_out}개 뺌",
     paired: "짝지은 사람: {n}명",
     see_errors: "(위의 오류를 보세요)",
-    verdicts_heading: "추천 결과",
     col_before: "이전",
     col_after: "이후",
     col_change: "변화",
@@ -517,7 +503,6 @@ const COMPARE_KO: CompareMessages = CompareMessages {
     table_change: "변화",
     myths_heading: "통념별로 믿는 사람의 비율",
     legend: "○ 이전, ▶ 또는 ◀ 이후(비율이 움직인 쪽을 가리킴), ● 변화 없음",
-    checks_heading: "현실 점검",
     paired_heading: "짝지은 사람들의 변화",
     paired_intro: "두 번 모두 답한 사람이 {n}명입니다. 통념마다 나중에 동의 쪽으로 옮긴 사람, 동의하지 않는 쪽으로 옮긴 사람, 그대로인 사람을 세고, 그렇게 갈린 것이 우연일 수 있는지 봅니다(그대로인 사람은 빼고 하는 정확한 부호 검정).",
     paired_hidden: "보여 주지 않음: 두 번 모두 답한 사람이 {n}명뿐이라 {min}명(--min-group)보다 적습니다. 한 사람 한 사람의 변화가 드러날 수 있습니다.",

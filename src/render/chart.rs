@@ -71,10 +71,24 @@ pub fn gauge(w: &mut dyn Write, view: &View, score: &Score) -> io::Result<()> {
     let bar: String = bar.into_iter().collect();
     let bar = if score.total >= score.threshold { bar.green() } else { bar.yellow() };
     writeln!(w, "{}  {bar}  {}", label.bold(), value.bold())?;
-    let note = msg.ml_from.replace("{threshold}", &score.threshold.to_string());
+    scale_ends(w, view, width(label) + 2, cells, score.range, score.threshold, mark)
+}
+
+/// The two lines under a score scale `cells` wide that starts at column `indent`: the lowest
+/// and highest scores at its ends, then "ML from {threshold}" beside a mark under the scale's
+/// column `mark`. The gauge and the report's histogram share them.
+pub(super) fn scale_ends(
+    w: &mut dyn Write,
+    view: &View,
+    indent: usize,
+    cells: usize,
+    (lo, hi): (i64, i64),
+    threshold: i64,
+    mark: usize,
+) -> io::Result<()> {
+    let note = view.msg().ml_from.replace("{threshold}", &threshold.to_string());
     let left = lo.to_string();
     let right = hi.to_string();
-    let indent = width(label) + 2;
     let gap = cells.saturating_sub(left.len() + right.len());
     writeln!(w, "{}{}{}{}", " ".repeat(indent), left.dimmed(), " ".repeat(gap), right.dimmed())?;
     // The note sits right of the marker, or left of it when it would run past the width.

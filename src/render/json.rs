@@ -167,7 +167,8 @@ pub(crate) fn kind_name(kind: &Kind) -> &'static str {
     }
 }
 
-fn write_json(w: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+/// Writes `value` as pretty JSON and a newline: every JSON output ends this way.
+pub(crate) fn write_json(w: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *w, value).map_err(io::Error::from)?;
     writeln!(w)
 }

@@ -49,7 +49,7 @@ pub fn escape_line(text: &str) -> String {
 
 /// Writes `text` (already plain, no escapes) in a fenced code block, with a fence longer than
 /// any run of backticks inside it.
-fn code_block(w: &mut dyn Write, text: &str) -> io::Result<()> {
+pub(crate) fn code_block(w: &mut dyn Write, text: &str) -> io::Result<()> {
     let mut longest = 0;
     let mut run = 0;
     for c in text.chars() {
@@ -60,6 +60,19 @@ fn code_block(w: &mut dyn Write, text: &str) -> io::Result<()> {
     writeln!(w, "{fence}text")?;
     write!(w, "{text}")?;
     writeln!(w, "{fence}")
+}
+
+/// A GFM table: `header` escaped, columns from `right_from` on aligned right, `rows` as given
+/// (already escaped), and a blank line.
+pub(crate) fn table(w: &mut dyn Write, header: &[&str], right_from: usize, rows: &[Vec<String>]) -> io::Result<()> {
+    let cells: Vec<String> = header.iter().map(|h| escape(h)).collect();
+    writeln!(w, "| {} |", cells.join(" | "))?;
+    let rule: Vec<&str> = (0..header.len()).map(|i| if i >= right_from { "---:" } else { "---" }).collect();
+    writeln!(w, "|{}|", rule.join("|"))?;
+    for row in rows {
+        writeln!(w, "| {} |", row.join(" | "))?;
+    }
+    writeln!(w)
 }
 
 /// Renders with a text renderer into a string (colour is off for Markdown; see `commands`).
@@ -164,21 +177,22 @@ pub fn result(w: &mut dyn Write, view: &View, answers: &Answers, score: &Score) 
 
     writeln!(w, "## {}", escape(msg.transcript_heading))?;
     writeln!(w)?;
-    writeln!(w, "| {} | {} | {} |", escape(msg.table_question), escape(msg.table_answer), escape(msg.table_weight))?;
-    writeln!(w, "|---|---|---:|")?;
-    for (q, c) in answers.iter(bank) {
-        let choice = &q.choices[c];
-        writeln!(w, "| {} | {} | {} |", text(q.topic.get(lang)), text(choice.label.get(lang)), signed(choice.weight))?;
-    }
+    let rows: Vec<Vec<String>> = answers
+        .iter(bank)
+        .map(|(q, c)| {
+            let choice = &q.choices[c];
+            vec![text(q.topic.get(lang)), text(choice.label.get(lang)), signed(choice.weight)]
+        })
+        .collect();
+    table(w, &[msg.table_question, msg.table_answer, msg.table_weight], 2, &rows)?;
 
     if !score.advice.is_empty() {
-        writeln!(w)?;
         writeln!(w, "## {}", escape(msg.next_heading))?;
         writeln!(w)?;
         let advice: Vec<String> = score.advice.iter().map(|&a| text(bank.advice[a].text.get(lang))).collect();
         list(w, &advice, "")?;
+        writeln!(w)?;
     }
-    writeln!(w)?;
     writeln!(w, "{}", escape_line(bank.disclaimer.get(lang)))
 }
 

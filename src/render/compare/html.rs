@@ -6,10 +6,10 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{change_text, checks, msg, p_text, paired_hidden, pct, reading_text, summary_line, verdict_rows};
+use super::{change_text, msg, p_text, paired_hidden, reading_text, summary_line, verdict_rows};
 use crate::compare::{percent_of, points, Comparison};
-use crate::render::report::hidden_line;
 use crate::render::report::html::{escape, page_end, page_start};
+use crate::render::report::{checks, hidden_line, percent};
 use crate::render::View;
 use crate::wrap::width;
 
@@ -82,7 +82,7 @@ fn arrows_svg(out: &mut String, view: &View, id: &str, title: &str, rows: &[Arro
         let y = top + i as f64 * row_h + row_h / 2.0;
         let (b, a) = (percent_of(row.before.0, row.before.1), percent_of(row.after.0, row.after.1));
         let change = change_text(view.lang, points(row.before.0, row.before.1, row.after.0, row.after.1));
-        let (before, after) = (pct(row.before.0, row.before.1), pct(row.after.0, row.after.1));
+        let (before, after) = (percent(row.before.0, row.before.1), percent(row.after.0, row.after.1));
         let words = msg
             .arrow_title
             .replace("{label}", row.label)
@@ -147,8 +147,8 @@ fn change_table(out: &mut String, view: &View, first: &str, rows: &[(String, u64
         let _ = write!(
             out,
             r#"<tr><th scope="row">{label}</th><td class="n">{b} ({})</td><td class="n">{a} ({})</td><td class="n">{}</td></tr>"#,
-            pct(*b, totals.0),
-            pct(*a, totals.1),
+            percent(*b, totals.0),
+            percent(*a, totals.1),
             escape(&change_text(view.lang, points(*b, totals.0, *a, totals.1)))
         );
     }
@@ -167,13 +167,13 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     page_start(&mut out, view, STYLE, [msg.page_title, msg.heading], &summary_line(lang, c));
 
     // Verdicts.
-    let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(msg.verdicts_heading));
+    let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(report_msg.verdicts_heading));
     let labels = verdict_rows(view, c);
     let arrows: Vec<Arrow> = labels
         .iter()
         .map(|(text, v)| Arrow { label: text, before: (v.before, totals.0), after: (v.after, totals.1) })
         .collect();
-    arrows_svg(&mut out, view, "verdicts-title", msg.verdicts_heading, &arrows, 0, false);
+    arrows_svg(&mut out, view, "verdicts-title", report_msg.verdicts_heading, &arrows, 0, false);
     let rows: Vec<(String, u64, u64)> = labels.iter().map(|(text, v)| (escape(text), v.before, v.after)).collect();
     change_table(&mut out, view, report_msg.col_verdict, &rows, totals);
     if let Some(line) = hidden_line(view, &c.before) {
@@ -203,10 +203,10 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     out.push_str("</section>\n");
 
     // Reality checks.
-    let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(msg.checks_heading));
+    let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(view.msg().checks_heading));
     let label_cols =
-        checks(view).iter().flat_map(|(_, q)| &q.choices).map(|c| width(c.label.get(lang))).max().unwrap_or(0);
-    for (i, q) in checks(view) {
+        checks(view.bank).iter().flat_map(|(_, q)| &q.choices).map(|c| width(c.label.get(lang))).max().unwrap_or(0);
+    for (i, q) in checks(view.bank) {
         let _ = writeln!(
             out,
             "<h3>{}</h3>\n<p class=\"note\">{}</p>",

@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 
 use crate::compare::Comparison;
+use crate::render::json::write_json;
 use crate::render::report::json::{object, Ordered, ReportJson};
 use crate::render::report::share;
 use crate::render::View;
@@ -97,8 +98,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
         before: object(view, &c.before),
         after: object(view, &c.after),
     };
-    serde_json::to_writer_pretty(&mut *w, &out).map_err(io::Error::from)?;
-    writeln!(w)
+    write_json(w, &out)
 }
 
 #[cfg(test)]

@@ -4,15 +4,16 @@
 
 use std::io::{self, Write};
 
-use super::{change_text, checks, msg, p_text, paired_hidden, pct, reading_text, summary_line, verdict_rows};
+use super::{change_text, msg, p_text, paired_hidden, reading_text, summary_line, verdict_rows};
 use crate::compare::{points, Comparison};
-use crate::render::report::hidden_line;
-use crate::render::report::markdown::{chart, escape, table};
+use crate::render::markdown::{escape, escape_line, table};
+use crate::render::report::markdown::chart;
+use crate::render::report::{checks, hidden_line, percent};
 use crate::render::View;
 
 /// `count (share)`.
 fn cell(count: u64, total: u64) -> String {
-    format!("{count} ({})", pct(count, total))
+    format!("{count} ({})", percent(count, total))
 }
 
 /// Writes the whole comparison.
@@ -25,9 +26,9 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     let header = |first: &'static str| [first, msg.table_before, msg.table_after, msg.table_change];
     let report_msg = crate::render::report::msg(lang);
     writeln!(w, "# {}\n", escape(msg.heading))?;
-    writeln!(w, "{}\n", escape(&summary_line(lang, c)))?;
+    writeln!(w, "{}\n", escape_line(&summary_line(lang, c)))?;
 
-    writeln!(w, "## {}\n", escape(msg.verdicts_heading))?;
+    writeln!(w, "## {}\n", escape(report_msg.verdicts_heading))?;
     let rows: Vec<Vec<String>> = verdict_rows(view, c)
         .into_iter()
         .map(|(text, v)| {
@@ -41,7 +42,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
         .collect();
     table(w, &header(report_msg.col_verdict), 1, &rows)?;
     if let Some(line) = hidden_line(view, &c.before) {
-        writeln!(w, "{}\n", escape(&line))?;
+        writeln!(w, "{}\n", escape_line(&line))?;
     }
 
     writeln!(w, "## {}\n", escape(msg.myths_heading))?;
@@ -61,11 +62,11 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
         .collect();
     table(w, &header(report_msg.col_myth), 1, &rows)?;
 
-    writeln!(w, "## {}\n", escape(msg.checks_heading))?;
+    writeln!(w, "## {}\n", escape(view.msg().checks_heading))?;
     chart(w, view, |w, v| super::text::check_charts(w, v, c))?;
-    for (i, q) in checks(view) {
+    for (i, q) in checks(view.bank) {
         writeln!(w, "### {}\n", escape(q.topic.get(lang)))?;
-        writeln!(w, "{}\n", escape(q.prompt.get(lang)))?;
+        writeln!(w, "{}\n", escape_line(q.prompt.get(lang)))?;
         let rows: Vec<Vec<String>> = q
             .choices
             .iter()
@@ -84,9 +85,9 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
 
     writeln!(w, "## {}\n", escape(msg.paired_heading))?;
     match paired_hidden(view, c) {
-        Some(why) => writeln!(w, "{}\n", escape(&why))?,
+        Some(why) => writeln!(w, "{}\n", escape_line(&why))?,
         None => {
-            writeln!(w, "{}\n", escape(&msg.paired_intro.replace("{n}", &c.paired.to_string())))?;
+            writeln!(w, "{}\n", escape_line(&msg.paired_intro.replace("{n}", &c.paired.to_string())))?;
             let rows: Vec<Vec<String>> = c
                 .myths
                 .iter()

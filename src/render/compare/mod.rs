@@ -7,7 +7,7 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
-use crate::compare::{percent_of, Change, Comparison, Movers, Verdict};
+use crate::compare::{Change, Comparison, Movers, Verdict};
 use crate::lang::Lang;
 use crate::messages::{self, CompareMessages};
 use crate::render::report::hidden_stay_text;
@@ -43,11 +43,6 @@ pub fn summary_line(lang: Lang, c: &Comparison) -> String {
 pub fn change_text(lang: Lang, points: i64) -> String {
     let sign = if points > 0 { "+" } else { "" };
     format!("{sign}{points}{}", msg(lang).points)
-}
-
-/// A share as a whole percentage: `40%`.
-pub fn pct(count: u64, total: u64) -> String {
-    format!("{}%", percent_of(count, total))
 }
 
 /// A p-value for people: four decimals without trailing zeros (`0.0215`, `0.5`, `1`), and
@@ -103,11 +98,6 @@ pub fn paired_hidden(view: &View, c: &Comparison) -> Option<String> {
         msg.paired_hidden.replace("{n}", &c.paired.to_string()).replace("{min}", &c.min_group.to_string())
     };
     Some(format!("{why} {}", msg.pairing_rule))
-}
-
-/// The reality-check questions: (question index, question), in bank order.
-pub fn checks<'a>(view: &View<'a>) -> Vec<(usize, &'a crate::bank::Question)> {
-    view.bank.questions.iter().enumerate().skip(1).filter(|(_, q)| !q.is_myth()).collect()
 }
 
 /// The verdict rows shown, with their texts: `ml`, staying in each shown track, then staying

@@ -7,11 +7,9 @@ use std::io::{self, Write};
 
 use colored::{ColoredString, Colorize};
 
-use super::{
-    change_text, checks, movers_line, msg, p_phrase, paired_hidden, pct, reading_text, summary_line, verdict_rows,
-};
+use super::{change_text, movers_line, msg, p_phrase, paired_hidden, reading_text, summary_line, verdict_rows};
 use crate::compare::{percent_of, points, Comparison};
-use crate::render::report::hidden_line;
+use crate::render::report::{checks, hidden_line, percent};
 use crate::render::View;
 use crate::wrap::{pad, width};
 
@@ -167,8 +165,8 @@ impl Layout {
         let change = change_text(view.lang, points(row.before.0, row.before.1, row.after.0, row.after.1));
         let tail = format!(
             "{:>4} → {:>4}  {}",
-            pct(row.before.0, row.before.1),
-            pct(row.after.0, row.after.1),
+            percent(row.before.0, row.before.1),
+            percent(row.after.0, row.after.1),
             pad_left(&change, self.change_w)
         );
         let arrow = arrow(before, after, self.cells, tone);
@@ -204,7 +202,7 @@ fn change_width(view: &View, rows: &[Row]) -> usize {
 /// The verdicts: counts and shares before and after, and the change.
 fn verdicts(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()> {
     let msg = msg(view.lang);
-    writeln!(w, "{}", msg.verdicts_heading.bold())?;
+    writeln!(w, "{}", crate::render::report::msg(view.lang).verdicts_heading.bold())?;
     let (b, a) = c.counts();
     let rows = verdict_rows(view, c);
     let count_w = [b.respondents, a.respondents].iter().map(|n| n.to_string().len()).max().unwrap_or(1);
@@ -228,7 +226,7 @@ fn verdicts(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()> {
         pad_left(msg.col_change, change_w).dimmed()
     )?;
     for ((text, v), change) in rows.iter().zip(&changes) {
-        let side = |n: u64, total: u64| pad_left(&format!("{n:>count_w$} {:>4}", pct(n, total)), side_w);
+        let side = |n: u64, total: u64| pad_left(&format!("{n:>count_w$} {:>4}", percent(n, total)), side_w);
         let numbers = format!(
             "{}  {}  {}",
             side(v.before, b.respondents),
@@ -274,10 +272,9 @@ pub(super) fn myth_chart(w: &mut dyn Write, view: &View, c: &Comparison) -> io::
 
 /// How the answers to each reality check split, before and after.
 pub(super) fn check_charts(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()> {
-    let msg = msg(view.lang);
-    writeln!(w, "{}", msg.checks_heading.bold())?;
+    writeln!(w, "{}", view.msg().checks_heading.bold())?;
     let (b, a) = c.counts();
-    let groups: Vec<(&str, Vec<Row>)> = checks(view)
+    let groups: Vec<(&str, Vec<Row>)> = checks(view.bank)
         .into_iter()
         .map(|(i, q)| {
             let rows = q

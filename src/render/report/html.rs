@@ -139,8 +139,8 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     out.push_str("</tbody></table>\n</section>\n");
 
     // Reality checks.
-    let _ = writeln!(out, "<section>\n<h2>{}</h2>\n<div class=\"checks\">", escape(msg.checks_heading));
-    for (i, q) in bank.questions.iter().enumerate().skip(1).filter(|(_, q)| !q.is_myth()) {
+    let _ = writeln!(out, "<section>\n<h2>{}</h2>\n<div class=\"checks\">", escape(view.msg().checks_heading));
+    for (i, q) in super::checks(bank) {
         let _ = writeln!(
             out,
             "<div>\n<h3>{}</h3>\n<p class=\"note\">{}</p>",

@@ -9,8 +9,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::myths;
 use super::share;
 use crate::aggregate::{Report, TrackCounts};
-use crate::bank::AGREEMENT_KEYS;
-use crate::render::json::kind_name;
+use crate::render::json::{kind_name, write_json};
 use crate::render::View;
 
 /// The report object.
@@ -163,9 +162,5 @@ pub fn object<'a>(view: &View<'a>, report: &Report) -> ReportJson<'a> {
 
 /// Writes the report as one pretty JSON object and a newline.
 pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, &object(view, report)).map_err(io::Error::from)?;
-    writeln!(w)
+    write_json(w, &object(view, report))
 }
-
-/// The agreement keys, for documentation and tests: a myth's `counts` has exactly these.
-pub const MYTH_COUNT_KEYS: [&str; 5] = AGREEMENT_KEYS;

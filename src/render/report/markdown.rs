@@ -1,49 +1,20 @@
 //! The report as GitHub-flavoured Markdown: headings, tables of the numbers, and the text
 //! charts in fenced code blocks, with no raw HTML, so it pastes into an issue, a wiki or a
-//! chat as it is. Texts from the bank are escaped so they can't break a table or open a tag.
+//! chat as it is. Texts from the bank are escaped as the quiz's Markdown escapes them
+//! ([`escape`]), so they can't break a table or open a tag.
 
 use std::io::{self, Write};
 
 use super::{agreement, hidden_line, most_believed_line, msg, myths, percent, results_line, verdicts};
 use crate::aggregate::Report;
+use crate::render::markdown::{code_block, escape, escape_line, table};
 use crate::render::View;
 
 /// The width the charts inside code blocks are drawn at.
 const CHART_WIDTH: usize = 80;
 
-/// Escapes text for a Markdown table cell or paragraph: no tag, no pipe, no emphasis.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A GFM table: `header` escaped, columns from `right_from` on aligned right, `rows` as given
-/// (already escaped), and a blank line.
-pub(crate) fn table(w: &mut dyn Write, header: &[&str], right_from: usize, rows: &[Vec<String>]) -> io::Result<()> {
-    let cells: Vec<String> = header.iter().map(|h| escape(h)).collect();
-    writeln!(w, "| {} |", cells.join(" | "))?;
-    let rule: Vec<&str> = (0..header.len()).map(|i| if i >= right_from { "---:" } else { "---" }).collect();
-    writeln!(w, "|{}|", rule.join("|"))?;
-    for row in rows {
-        writeln!(w, "| {} |", row.join(" | "))?;
-    }
-    writeln!(w)
-}
-
-/// A text chart drawn by `draw` at a fixed width, in a fenced code block, without its heading.
+/// A text chart drawn by `draw` at a fixed width, without its heading, in a fenced code block
+/// whose fence is longer than any run of backticks a bank's text puts in the chart.
 pub(crate) fn chart(
     w: &mut dyn Write,
     view: &View,
@@ -54,12 +25,8 @@ pub(crate) fn chart(
     draw(&mut buf, &wide)?;
     let text = String::from_utf8_lossy(&buf);
     // The chart's own heading is the Markdown heading already.
-    let body: Vec<&str> = text.lines().skip(1).collect();
-    writeln!(w, "```text")?;
-    for line in body {
-        writeln!(w, "{}", line.trim_end())?;
-    }
-    writeln!(w, "```")?;
+    let body: String = text.lines().skip(1).map(|line| format!("{}\n", line.trim_end())).collect();
+    code_block(w, &body)?;
     writeln!(w)
 }
 
@@ -77,7 +44,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     let lang = view.lang;
     let all = &report.all;
     writeln!(w, "# {}\n", escape(msg.heading))?;
-    writeln!(w, "{}\n", escape(&results_line(lang, report)))?;
+    writeln!(w, "{}\n", escape_line(&results_line(lang, report)))?;
 
     writeln!(w, "## {}\n", escape(msg.verdicts_heading))?;
     table(w, &[msg.col_verdict, msg.col_count, msg.col_share], 1, &verdict_rows(view, report))?;
@@ -98,12 +65,12 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     header.extend(first_myth.choices.iter().map(|c| c.label.get(lang)));
     header.push(msg.col_believed);
     table(w, &header, 1, &myth_rows)?;
-    writeln!(w, "{}\n", escape(&most_believed_line(bank, lang, all)))?;
+    writeln!(w, "{}\n", escape_line(&most_believed_line(bank, lang, all)))?;
 
-    writeln!(w, "## {}\n", escape(msg.checks_heading))?;
-    for (i, q) in bank.questions.iter().enumerate().skip(1).filter(|(_, q)| !q.is_myth()) {
+    writeln!(w, "## {}\n", escape(view.msg().checks_heading))?;
+    for (i, q) in super::checks(bank) {
         writeln!(w, "### {}\n", escape(q.topic.get(lang)))?;
-        writeln!(w, "{}\n", escape(q.prompt.get(lang)))?;
+        writeln!(w, "{}\n", escape_line(q.prompt.get(lang)))?;
         let rows: Vec<Vec<String>> = q
             .choices
             .iter()
@@ -140,7 +107,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
         table(w, &header, 1, &rows)?;
     }
     if let Some(line) = hidden_line(view, report) {
-        writeln!(w, "{}\n", escape(&line))?;
+        writeln!(w, "{}\n", escape_line(&line))?;
     }
     writeln!(w, "---\n")?;
     writeln!(w, "*{}*", escape(bank.disclaimer.get(lang)))

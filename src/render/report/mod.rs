@@ -10,6 +10,7 @@ pub mod text;
 
 use crate::aggregate::{Overall, Report};
 use crate::bank::{Bank, Question, MYTHS};
+use crate::compare::percent_of;
 use crate::lang::Lang;
 use crate::messages::{self, ReportMessages};
 
@@ -17,10 +18,7 @@ use super::View;
 
 /// A share as a whole percentage, rounded half up: `24%`.
 pub fn percent(count: u64, total: u64) -> String {
-    if total == 0 {
-        return "0%".to_string();
-    }
-    format!("{}%", (count * 200 + total) / (total * 2))
+    format!("{}%", percent_of(count, total))
 }
 
 /// A share as a decimal fraction with four places, for CSV.
@@ -64,6 +62,12 @@ pub fn myths(bank: &Bank) -> Vec<(usize, usize, &Question)> {
         .filter(|(_, q)| q.is_myth())
         .map(|(i, q)| (MYTHS.iter().position(|&m| m == q.id).expect("validated: a myth id"), i, q))
         .collect()
+}
+
+/// The reality-check questions in bank order: (question index, question). The track
+/// question comes first in a validated bank and is left out.
+pub fn checks(bank: &Bank) -> Vec<(usize, &Question)> {
+    bank.questions.iter().enumerate().skip(1).filter(|(_, q)| !q.is_myth()).collect()
 }
 
 /// The myths believed by the most, in bank order (several when they tie), with how many

@@ -8,7 +8,7 @@ use colored::Colorize;
 
 use super::{agreement, diverging_cells, most_believed_line, msg, myths, percent, results_line, verdicts};
 use crate::aggregate::{Overall, Report};
-use crate::render::chart::{bar_right, FULL};
+use crate::render::chart::{bar_right, scale_ends, FULL};
 use crate::render::View;
 use crate::wrap::{pad, width};
 
@@ -170,10 +170,10 @@ pub(super) fn myth_chart(w: &mut dyn Write, view: &View, counts: &Overall, most:
 
 /// How the answers to each reality check split.
 fn checks(w: &mut dyn Write, view: &View, counts: &Overall) -> io::Result<()> {
-    section(w, msg(view.lang).checks_heading)?;
-    let checks = || view.bank.questions.iter().enumerate().skip(1).filter(|(_, q)| !q.is_myth());
-    let label_w = checks().flat_map(|(_, q)| &q.choices).map(|c| width(c.label.get(view.lang))).max().unwrap_or(0);
-    for (i, q) in checks() {
+    section(w, view.msg().checks_heading)?;
+    let checks = super::checks(view.bank);
+    let label_w = checks.iter().flat_map(|(_, q)| &q.choices).map(|c| width(c.label.get(view.lang))).max().unwrap_or(0);
+    for (i, q) in checks {
         writeln!(w, "  {}", q.topic.get(view.lang).bold())?;
         let rows: Vec<(&str, u64)> =
             q.choices.iter().zip(&counts.choices[i]).map(|(c, &n)| (c.label.get(view.lang), n)).collect();
@@ -210,16 +210,7 @@ pub(super) fn scores(w: &mut dyn Write, view: &View, report: &Report) -> io::Res
     }
     let axis: String = (0..columns.len()).map(|i| if i == mark { '┃' } else { '─' }).collect();
     writeln!(w, "  {}", axis.dimmed())?;
-    let (left, right) = (lo.to_string(), hi.to_string());
-    let gap = columns.len().saturating_sub(left.len() + right.len());
-    writeln!(w, "  {}{}{}", left.dimmed(), " ".repeat(gap), right.dimmed())?;
-    let note = view.msg().ml_from.replace("{threshold}", &bank.threshold.to_string());
-    if 2 + mark + 2 + width(&note) <= view.width {
-        writeln!(w, "{}┃ {}", " ".repeat(2 + mark), note.dimmed())?;
-    } else {
-        let start = (2 + mark).saturating_sub(width(&note) + 1);
-        writeln!(w, "{}{} ┃", " ".repeat(start), note.dimmed())?;
-    }
+    scale_ends(w, view, 2, columns.len(), (lo, hi), bank.threshold, mark)?;
     if let Some(s) = report.all.stats() {
         let line = msg
             .score_stats
