@@ -44,7 +44,7 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
     let view = ctx.view();
     if args.format != CompareFormat::Text {
         // Only the terminal format may carry colour.
-        colored::control::set_override(false);
+        crate::render::plain_only();
     }
     emit(|w| match args.format {
         CompareFormat::Text => compare::text::compare(w, &view, &comparison),

@@ -27,7 +27,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<(), Error> {
     let view = ctx.view();
     if args.format != ReportFormat::Text {
         // Only the terminal format may carry colour.
-        colored::control::set_override(false);
+        crate::render::plain_only();
     }
     emit(|w| match args.format {
         ReportFormat::Text => report::text::report(w, &view, &report),

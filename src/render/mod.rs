@@ -65,8 +65,9 @@ impl<'a> View<'a> {
     }
 }
 
-/// Turns colour off for the rest of the run, whatever `--color` said: Markdown is pasted
-/// elsewhere and must carry no terminal escapes, and it reuses the text charts.
+/// Turns colour off for the rest of the run, whatever `--color` said: Markdown, JSON, CSV and
+/// HTML are pasted or saved elsewhere and must carry no terminal escapes, and they reuse the
+/// text charts.
 pub fn plain_only() {
     colored::control::set_override(false);
 }
