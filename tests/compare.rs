@@ -6,6 +6,7 @@
 
 mod common;
 
+use mlcheck::bank::MYTHS;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -35,8 +36,6 @@ fn myth_moves(i: usize, myth: &str) -> (usize, usize) {
         other => panic!("not a myth: {other}"),
     }
 }
-
-const MYTHS: [&str; 5] = ["hard", "jobs", "wages", "future-proof", "fun"];
 
 /// The keyed answers of person `i`, `after` the session or before. Reality checks and the
 /// track vary with `i` and stay the same both times, except one check that shifts after.
