@@ -72,9 +72,10 @@ pub fn checks(bank: &Bank) -> Vec<(usize, &Question)> {
 
 /// The myths believed by the most, in bank order (several when they tie), with how many
 /// believed each; `None` if no one believed any.
-pub fn most_believed(bank: &Bank, counts: &Overall) -> Option<(Vec<usize>, u64)> {
-    let top = myths(bank).iter().map(|&(m, _, _)| counts.believed[m]).max().filter(|&n| n > 0)?;
-    let questions = myths(bank).into_iter().filter(|&(m, _, _)| counts.believed[m] == top).map(|(_, q, _)| q).collect();
+fn most_believed(bank: &Bank, counts: &Overall) -> Option<(Vec<usize>, u64)> {
+    let myths = myths(bank);
+    let top = myths.iter().map(|&(m, _, _)| counts.believed[m]).max().filter(|&n| n > 0)?;
+    let questions = myths.into_iter().filter(|&(m, _, _)| counts.believed[m] == top).map(|(_, q, _)| q).collect();
     Some((questions, top))
 }
 
