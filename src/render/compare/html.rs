@@ -13,29 +13,11 @@ use crate::render::report::{checks, hidden_line, percent};
 use crate::render::View;
 use crate::wrap::width;
 
-const STYLE: &str = r#"
-:root { --ink: #1f2328; --muted: #57606a; --rule: #d0d7de; --plain: #2f6fb0; --down: #2e7d4f; --up: #c0561b; }
-* { box-sizing: border-box; }
-:lang(ko) { word-break: keep-all; overflow-wrap: anywhere; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK KR", "Noto Sans KR",
-  "Apple SD Gothic Neo", "Malgun Gothic", sans-serif; color: var(--ink); background: #fff;
-  max-width: 62rem; margin: 2rem auto; padding: 0 1.5rem; line-height: 1.5; font-size: 17px; }
-h1 { font-size: 2.1rem; margin: 0 0 .2rem; }
-h2 { font-size: 1.45rem; margin: 0 0 .6rem; border-bottom: 2px solid var(--ink); padding-bottom: .2rem; }
+/// The compare page's own colours (unchanged, down, up) and parts, after the shared rules.
+const STYLE: &str = r#":root { --ink: #1f2328; --muted: #57606a; --rule: #d0d7de; --plain: #2f6fb0; --down: #2e7d4f; --up: #c0561b; }
 h3 { font-size: 1.05rem; margin: 1rem 0 .3rem; }
-.lead { color: var(--muted); font-size: 1.2rem; margin: 0 0 1.5rem; }
-section { margin: 2.2rem 0; break-inside: avoid; }
-table { border-collapse: collapse; width: 100%; margin: .4rem 0; }
-th, td { text-align: left; padding: .28rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: middle; }
-th { font-weight: 600; color: var(--muted); font-size: .9rem; }
 .n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 svg { display: block; max-width: 100%; height: auto; margin: .4rem 0; }
-svg text { font-family: inherit; fill: var(--ink); }
-.note { color: var(--muted); }
-.big { font-size: 1.15rem; }
-footer { margin-top: 2.5rem; color: var(--muted); font-size: .9rem; border-top: 1px solid var(--rule); padding-top: .6rem; }
-@media print { body { margin: 0; max-width: none; font-size: 12pt; } section { margin: 1.2rem 0; } }
 "#;
 
 /// One arrow of a chart: a label and two shares.

@@ -28,9 +28,9 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-const STYLE: &str = r#"
-:root { --ink: #1f2328; --muted: #57606a; --rule: #d0d7de; --bar: #2f6fb0;
-  --sd: #1f5a96; --d: #8fb8de; --n: #c9ced4; --a: #f0b27a; --sa: #c0561b; --ml: #2e7d4f; --track: #eef0f2; }
+/// The rules the report and compare pages share: type, tables, print. Each page adds its own
+/// colours and parts after these (see [`page_start`]).
+const BASE_STYLE: &str = r#"
 * { box-sizing: border-box; }
 :lang(ko) { word-break: keep-all; overflow-wrap: anywhere; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -39,26 +39,31 @@ body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK KR", "N
   max-width: 62rem; margin: 2rem auto; padding: 0 1.5rem; line-height: 1.5; font-size: 17px; }
 h1 { font-size: 2.1rem; margin: 0 0 .2rem; }
 h2 { font-size: 1.45rem; margin: 0 0 .6rem; border-bottom: 2px solid var(--ink); padding-bottom: .2rem; }
-h3 { font-size: 1.05rem; margin: 0 0 .3rem; }
 .lead { color: var(--muted); font-size: 1.2rem; margin: 0 0 1.5rem; }
 section { margin: 2.2rem 0; break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0; }
 th, td { text-align: left; padding: .28rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: middle; }
 th { font-weight: 600; color: var(--muted); font-size: .9rem; }
+svg text { font-family: inherit; fill: var(--ink); }
+.note { color: var(--muted); }
+.big { font-size: 1.15rem; }
+footer { margin-top: 2.5rem; color: var(--muted); font-size: .9rem; border-top: 1px solid var(--rule); padding-top: .6rem; }
+@media print { body { margin: 0; max-width: none; font-size: 12pt; } section { margin: 1.2rem 0; } }
+"#;
+
+/// The report page's own colours (the five-point scale, the bars) and parts.
+const STYLE: &str = r#":root { --ink: #1f2328; --muted: #57606a; --rule: #d0d7de; --bar: #2f6fb0;
+  --sd: #1f5a96; --d: #8fb8de; --n: #c9ced4; --a: #f0b27a; --sa: #c0561b; --ml: #2e7d4f; --track: #eef0f2; }
+h3 { font-size: 1.05rem; margin: 0 0 .3rem; }
 .n { text-align: right; font-variant-numeric: tabular-nums; }
 td.n { white-space: nowrap; }
 td.bar { width: 38%; }
 td.bar svg { width: 100%; min-width: 60px; height: 14px; }
 svg { display: block; max-width: 100%; height: auto; }
-svg text { font-family: inherit; fill: var(--ink); }
 .legend { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; color: var(--muted); font-size: .9rem; margin: .4rem 0; }
 .legend span { display: inline-flex; align-items: center; gap: .35rem; }
 .checks { display: grid; grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr)); gap: 1.2rem 2.5rem; }
 .checks > div { break-inside: avoid; }
-.note { color: var(--muted); }
-.big { font-size: 1.15rem; }
-footer { margin-top: 2.5rem; color: var(--muted); font-size: .9rem; border-top: 1px solid var(--rule); padding-top: .6rem; }
-@media print { body { margin: 0; max-width: none; font-size: 12pt; } section { margin: 1.2rem 0; } }
 "#;
 
 /// The five answer colours, strongly disagree to strongly agree (CSS variables).
@@ -212,7 +217,7 @@ pub(crate) fn page_start(out: &mut String, view: &View, style: &str, [title, hea
         out,
         "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{style}</style>\n</head>\n<body>\n<main>\n",
+         <title>{}</title>\n<style>{BASE_STYLE}{style}</style>\n</head>\n<body>\n<main>\n",
         view.lang.code(),
         escape(title)
     );
