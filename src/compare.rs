@@ -164,8 +164,6 @@ pub struct Comparison {
     pub after: Report,
     /// The number of pairs.
     pub paired: u64,
-    /// The smallest group shown.
-    pub min_group: u64,
     /// The myths in bank order.
     pub myths: Vec<MythChange>,
 }
@@ -226,12 +224,17 @@ impl Comparison {
                 }
             })
             .collect();
-        Ok(Comparison { before, after, paired: pairing.paired, min_group, myths })
+        Ok(Comparison { before, after, paired: pairing.paired, myths })
+    }
+
+    /// The smallest group shown: both sides' reports were built with it.
+    pub fn min_group(&self) -> u64 {
+        self.before.min_group
     }
 
     /// Whether the paired section is shown (at least `min_group` pairs).
     pub fn paired_shown(&self) -> bool {
-        self.paired >= self.min_group
+        self.paired >= self.min_group()
     }
 
     /// The counts of both sides.

@@ -58,7 +58,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     let (nb, na) = c.totals();
     let out = CompareJson {
         paired: c.paired,
-        min_group: c.min_group,
+        min_group: c.min_group(),
         lang: view.lang.code(),
         // Every track key, `null` for a hidden track: its stays are only in `hidden_stay`.
         verdicts: Ordered(

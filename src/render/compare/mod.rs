@@ -95,7 +95,7 @@ pub fn paired_hidden(view: &View, c: &Comparison) -> Option<String> {
     let why = if c.paired == 0 {
         msg.paired_none.to_string()
     } else {
-        msg.paired_hidden.replace("{n}", &c.paired.to_string()).replace("{min}", &c.min_group.to_string())
+        msg.paired_hidden.replace("{n}", &c.paired.to_string()).replace("{min}", &c.min_group().to_string())
     };
     Some(format!("{why} {}", msg.pairing_rule))
 }
