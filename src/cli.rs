@@ -187,7 +187,9 @@ pub enum Command {
     /// quiz > ~/.local/share/man/man1/mlcheck-quiz.1
     Man {
         /// The page of this subcommand (mlcheck-quiz(1) and so on) instead of mlcheck(1)
-        #[arg(value_name = "SUBCOMMAND")]
+        // Every visible subcommand, in order: `man_takes_every_subcommand_and_nothing_else`
+        // holds this list to the definition, so it costs nothing at run time.
+        #[arg(value_name = "SUBCOMMAND", value_parser = ["quiz", "questions", "myths", "report", "compare", "check", "completions", "man"])]
         subcommand: Option<String>,
     },
 }
@@ -426,28 +428,15 @@ pub fn exit_with(err: clap::Error) -> ! {
     std::process::exit(err.exit_code())
 }
 
-/// The clap command, for parsing, completions, the man page and tests. `mlcheck man` takes
-/// the name of every visible subcommand, read from the definition itself, so a new
-/// subcommand gets its page without a list to keep up to date.
+/// The clap command, for completions, the man page and tests.
 pub fn command() -> clap::Command {
-    let command = <Cli as clap::CommandFactory>::command();
-    let pages: Vec<String> = subcommand_names(&command);
-    command.mut_subcommand("man", |man| {
-        man.mut_arg("subcommand", |arg| arg.value_parser(clap::builder::PossibleValuesParser::new(pages)))
-    })
+    <Cli as clap::CommandFactory>::command()
 }
 
 /// The names of the visible subcommands of `command`, in their order (not clap's own `help`,
 /// which is added only when the command is built).
 pub fn subcommand_names(command: &clap::Command) -> Vec<String> {
     command.get_subcommands().filter(|sub| !sub.is_hide_set()).map(|sub| sub.get_name().to_string()).collect()
-}
-
-/// Parses the process's command line with [`command`].
-pub fn parse() -> Result<Cli, clap::Error> {
-    let mut command = command();
-    let mut matches = command.try_get_matches_from_mut(std::env::args_os())?;
-    <Cli as clap::FromArgMatches>::from_arg_matches_mut(&mut matches).map_err(|err| err.format(&mut command))
 }
 
 #[cfg(test)]

@@ -1,11 +1,14 @@
 //! The mlcheck binary: parse the command line, run, exit with a documented code.
 
+use clap::Parser;
+
+use mlcheck::cli::Cli;
 use mlcheck::exit_codes::ExitCode;
 use mlcheck::lang::Lang;
 
 fn main() {
     mlcheck::install_panic_hook();
-    let cli = match mlcheck::cli::parse() {
+    let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => mlcheck::cli::exit_with(err),
     };
