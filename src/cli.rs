@@ -40,14 +40,19 @@ Environment:
                   --lang and --color may also come before it, as in mlcheck --lang ko quiz.",
     arg_required_else_help = true,
     max_term_width = 100,
-    after_long_help = AFTER_LONG_HELP
+    after_long_help = AFTER_LONG_HELP,
+    // Before the command, the bank options are hidden, so that help shows each only after
+    // the commands it acts on. (Completion scripts still offer them there, with the same help.)
+    mut_arg("questions", |arg| arg.hide(true)),
+    mut_arg("lang", |arg| arg.hide(true)),
+    mut_arg("color", |arg| arg.hide(true))
 )]
 pub struct Cli {
     /// `--questions`, `--lang` and `--color` given before the command (`mlcheck --lang ko
     /// quiz`): hidden from help, they apply to a command that takes them. [`Cli::bank_args`]
     /// merges them with the command's own.
     #[command(flatten)]
-    pub leading: LeadingArgs,
+    pub leading: BankArgs,
 
     #[command(subcommand)]
     pub command: Command,
@@ -69,24 +74,6 @@ pub struct BankArgs {
 
     /// When to colour output (`None`: auto).
     #[arg(long, value_enum, value_name = "WHEN", ignore_case = true, help = COLOR_HELP)]
-    pub color: Option<ColorWhen>,
-}
-
-/// [`BankArgs`] before the command: the same options, accepted there for `mlcheck --lang ko
-/// quiz`, and hidden so that help shows each option only after the commands it acts on.
-/// (Completion scripts still offer them there, with the same help.)
-#[derive(Debug, Clone, Default, Args)]
-pub struct LeadingArgs {
-    /// The question bank, instead of the built-in one.
-    #[arg(long, value_name = "FILE", hide = true, help = QUESTIONS_HELP)]
-    pub questions: Option<PathBuf>,
-
-    /// The language of the texts, instead of the locale's.
-    #[arg(long, value_enum, value_name = "LANG", ignore_case = true, hide = true, help = LANG_HELP)]
-    pub lang: Option<Lang>,
-
-    /// When to colour output (`None`: auto).
-    #[arg(long, value_enum, value_name = "WHEN", ignore_case = true, hide = true, help = COLOR_HELP)]
     pub color: Option<ColorWhen>,
 }
 
