@@ -40,14 +40,19 @@ Environment:
                   --lang and --color may also come before it, as in mlcheck --lang ko quiz.",
     arg_required_else_help = true,
     max_term_width = 100,
-    after_long_help = AFTER_LONG_HELP
+    after_long_help = AFTER_LONG_HELP,
+    // Before the command, the bank options are hidden, so that help shows each only after
+    // the commands it acts on. (Completion scripts still offer them there, with the same help.)
+    mut_arg("questions", |arg| arg.hide(true)),
+    mut_arg("lang", |arg| arg.hide(true)),
+    mut_arg("color", |arg| arg.hide(true))
 )]
 pub struct Cli {
     /// `--questions`, `--lang` and `--color` given before the command (`mlcheck --lang ko
     /// quiz`): hidden from help, they apply to a command that takes them. [`Cli::bank_args`]
     /// merges them with the command's own.
     #[command(flatten)]
-    pub leading: LeadingArgs,
+    pub leading: BankArgs,
 
     #[command(subcommand)]
     pub command: Command,
@@ -69,24 +74,6 @@ pub struct BankArgs {
 
     /// When to colour output (`None`: auto).
     #[arg(long, value_enum, value_name = "WHEN", ignore_case = true, help = COLOR_HELP)]
-    pub color: Option<ColorWhen>,
-}
-
-/// [`BankArgs`] before the command: the same options, accepted there for `mlcheck --lang ko
-/// quiz`, and hidden so that help shows each option only after the commands it acts on.
-/// (Completion scripts still offer them there, with the same help.)
-#[derive(Debug, Clone, Default, Args)]
-pub struct LeadingArgs {
-    /// The question bank, instead of the built-in one.
-    #[arg(long, value_name = "FILE", hide = true, help = QUESTIONS_HELP)]
-    pub questions: Option<PathBuf>,
-
-    /// The language of the texts, instead of the locale's.
-    #[arg(long, value_enum, value_name = "LANG", ignore_case = true, hide = true, help = LANG_HELP)]
-    pub lang: Option<Lang>,
-
-    /// When to colour output (`None`: auto).
-    #[arg(long, value_enum, value_name = "WHEN", ignore_case = true, hide = true, help = COLOR_HELP)]
     pub color: Option<ColorWhen>,
 }
 
@@ -187,7 +174,9 @@ pub enum Command {
     /// quiz > ~/.local/share/man/man1/mlcheck-quiz.1
     Man {
         /// The page of this subcommand (mlcheck-quiz(1) and so on) instead of mlcheck(1)
-        #[arg(value_name = "SUBCOMMAND")]
+        // Every visible subcommand, in order: `man_takes_every_subcommand_and_nothing_else`
+        // holds this list to the definition, so it costs nothing at run time.
+        #[arg(value_name = "SUBCOMMAND", value_parser = ["quiz", "questions", "myths", "report", "compare", "check", "completions", "man"])]
         subcommand: Option<String>,
     },
 }
@@ -426,28 +415,15 @@ pub fn exit_with(err: clap::Error) -> ! {
     std::process::exit(err.exit_code())
 }
 
-/// The clap command, for parsing, completions, the man page and tests. `mlcheck man` takes
-/// the name of every visible subcommand, read from the definition itself, so a new
-/// subcommand gets its page without a list to keep up to date.
+/// The clap command, for completions, the man page and tests.
 pub fn command() -> clap::Command {
-    let command = <Cli as clap::CommandFactory>::command();
-    let pages: Vec<String> = subcommand_names(&command);
-    command.mut_subcommand("man", |man| {
-        man.mut_arg("subcommand", |arg| arg.value_parser(clap::builder::PossibleValuesParser::new(pages)))
-    })
+    <Cli as clap::CommandFactory>::command()
 }
 
 /// The names of the visible subcommands of `command`, in their order (not clap's own `help`,
 /// which is added only when the command is built).
 pub fn subcommand_names(command: &clap::Command) -> Vec<String> {
     command.get_subcommands().filter(|sub| !sub.is_hide_set()).map(|sub| sub.get_name().to_string()).collect()
-}
-
-/// Parses the process's command line with [`command`].
-pub fn parse() -> Result<Cli, clap::Error> {
-    let mut command = command();
-    let mut matches = command.try_get_matches_from_mut(std::env::args_os())?;
-    <Cli as clap::FromArgMatches>::from_arg_matches_mut(&mut matches).map_err(|err| err.format(&mut command))
 }
 
 #[cfg(test)]

@@ -65,11 +65,14 @@ impl Context {
 /// language the environment asks for (see [`Lang::from_locale`]).
 pub fn run(cli: Cli, locale: Lang) -> Result<(), Error> {
     let opts = cli.bank_args();
+    // Errors speak the language asked for, else the locale's, until the bank settles it.
+    let asked = opts.lang.unwrap_or(locale);
+    lang::set_interface(asked);
     let term = Terminal::detect(opts.color.unwrap_or_default());
     match &cli.command {
         Command::Completions { shell } => commands::completions::run(*shell),
         Command::Man { subcommand } => commands::man::run(subcommand.as_deref()),
-        Command::Check { files } => commands::check::run(files, opts.questions.as_deref(), opts.lang.unwrap_or(locale)),
+        Command::Check { files } => commands::check::run(files, opts.questions.as_deref(), asked),
         command => {
             let bank = load_bank(opts.questions.as_deref())?;
             let lang = bank.resolve_lang(opts.lang, locale).map_err(|message| match opts.lang {

@@ -357,6 +357,7 @@ impl fmt::Display for BankError {
 impl std::error::Error for BankError {}
 
 /// Maps byte offsets to 1-based lines and character columns.
+#[derive(Default)]
 struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,

@@ -7,7 +7,9 @@ use toml::de::{DeTable, DeValue, Deserializer};
 use toml::Spanned;
 
 use super::raw::{self, RawAdvice, RawBank, RawChoice, RawQuestion, RawText, Shape};
-use super::{Advice, Bank, Choice, Direction, Kind, Question, Text, AGREEMENT_KEYS, MYTHS, TRACKS, TRACK_ID};
+use super::{
+    Advice, Bank, Choice, Direction, Kind, LineIndex, Question, Text, AGREEMENT_KEYS, MYTHS, TRACKS, TRACK_ID,
+};
 use crate::lang::Lang;
 use crate::sanitize;
 
@@ -71,8 +73,7 @@ fn validate_inner(text: &str) -> Result<Outcome, Vec<Diagnostic>> {
         problems.push(toml_problem(&err));
         problems
     })?;
-    let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-    let mut v = Validator { problems: unknown, line_starts, ..Validator::default() };
+    let mut v = Validator { problems: unknown, lines: LineIndex::new(text), ..Validator::default() };
     let bank = v.bank(raw).filter(|_| v.problems.is_empty());
     Ok(Outcome { bank, problems: v.problems, warnings: v.warnings })
 }
@@ -176,11 +177,11 @@ fn humanize(message: &str) -> String {
 }
 
 #[derive(Default)]
-struct Validator {
+struct Validator<'a> {
     problems: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
-    /// The byte offset where each line starts, to name the line of an earlier definition.
-    line_starts: Vec<usize>,
+    /// Where each line starts, to name the line of an earlier definition.
+    lines: LineIndex<'a>,
     languages: Vec<Lang>,
     /// `languages` as written (`["EN", "KO"]`), for messages that refer to it.
     languages_written: String,
@@ -227,7 +228,7 @@ fn likely_lang(code: &str) -> Option<Lang> {
     }
 }
 
-impl Validator {
+impl Validator<'_> {
     fn error(&mut self, offset: usize, message: impl Into<String>) {
         self.problems.push(Diagnostic { offset, message: message.into() });
     }
@@ -417,7 +418,7 @@ impl Validator {
 
     /// The 1-based line of a byte offset.
     fn line_of(&self, offset: usize) -> usize {
-        self.line_starts.partition_point(|&s| s <= offset)
+        self.lines.position(offset).0
     }
 
     fn agreement(&mut self, raw: &RawBank) -> Vec<Text> {
