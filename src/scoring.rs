@@ -1,10 +1,10 @@
 //! Scoring: adds up the weights of the chosen answers, compares the total with the bank's
-//! threshold and explains the result, down to what would change it (`flips`). Knows nothing
-//! of terminals or output formats.
+//! threshold and explains the result. What would change it is `flips`, searched only for the
+//! one result a quiz shows: `report` and `compare` score every result of a group. Knows
+//! nothing of terminals or output formats.
 
 use crate::answers::Answers;
 use crate::bank::{Bank, Direction, MYTHS};
-use crate::flips::{self, Flip};
 
 /// How many reasons the result lists at most.
 const MAX_REASONS: usize = 3;
@@ -74,8 +74,6 @@ pub struct Score {
     pub reasons: Vec<usize>,
     /// Indices into `bank.advice` of the lines that apply.
     pub advice: Vec<usize>,
-    /// The smallest sets of changed answers that would flip the verdict (see `flips`).
-    pub flips: Vec<Flip>,
 }
 
 impl Score {
@@ -132,18 +130,7 @@ pub fn score(bank: &Bank, answers: &Answers) -> Score {
         .map(|(i, _)| i)
         .collect();
 
-    let flips = flips::find(bank, answers.choices());
-    Score {
-        total,
-        threshold: bank.threshold,
-        range: bank.score_range(),
-        recommendation,
-        track,
-        myths,
-        reasons,
-        advice,
-        flips,
-    }
+    Score { total, threshold: bank.threshold, range: bank.score_range(), recommendation, track, myths, reasons, advice }
 }
 
 #[cfg(test)]

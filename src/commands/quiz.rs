@@ -70,18 +70,21 @@ pub fn run(ctx: &Context, args: &QuizArgs) -> Result<(), Error> {
     let saved = args.save_answers.as_deref().map(|path| save(ctx, path, &answers, scripted)).unwrap_or(Ok(()));
 
     let score = scoring::score(bank, &answers);
+    // What would change the verdict is searched for here, for the one result shown; `report`
+    // and `compare` score thousands of results and never show it.
+    let flips = crate::flips::find(bank, answers.choices());
     let view = ctx.view();
     if args.format == ResultFormat::Markdown {
         crate::render::plain_only();
     }
     emit(|w| match args.format {
-        ResultFormat::Json => json::result(w, &view, &answers, &score),
-        ResultFormat::Markdown => markdown::result(w, &view, &answers, &score),
+        ResultFormat::Json => json::result(w, &view, &answers, &score, &flips),
+        ResultFormat::Markdown => markdown::result(w, &view, &answers, &score, &flips),
         ResultFormat::Text => {
             if scripted && !args.quiet {
                 result::transcript(w, &view, &answers)?;
             }
-            result::result(w, &view, &answers, &score)
+            result::result(w, &view, &answers, &score, &flips)
         }
     })?;
     if !scripted && args.save_answers.is_none() {

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::View;
 use crate::answers::Answers;
 use crate::bank::Kind;
+use crate::flips::Flip;
 use crate::scoring::Score;
 
 #[derive(Serialize)]
@@ -58,7 +59,7 @@ struct MythJson<'a> {
 }
 
 /// Writes the result of a quiz as one JSON object and a newline.
-pub fn result(w: &mut dyn Write, view: &View, answers: &Answers, score: &Score) -> io::Result<()> {
+pub fn result(w: &mut dyn Write, view: &View, answers: &Answers, score: &Score, flips: &[Flip]) -> io::Result<()> {
     let bank = view.bank;
     let out = QuizResult {
         recommendation: score.recommendation.key(),
@@ -80,8 +81,7 @@ pub fn result(w: &mut dyn Write, view: &View, answers: &Answers, score: &Score) 
         reasons: score.reasons.iter().map(|&i| bank.questions[i].id.as_str()).collect(),
         advice: score.advice.iter().map(|&a| bank.advice[a].text.get(view.lang)).collect(),
         margin: score.margin(),
-        flips: score
-            .flips
+        flips: flips
             .iter()
             .map(|f| FlipJson {
                 changes: f

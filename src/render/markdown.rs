@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use super::{chart, signed, View};
 use crate::answers::Answers;
 use crate::bank::{Kind, Question};
+use crate::flips::Flip;
 use crate::scoring::Score;
 
 /// The width the charts are drawn at: the same answers give the same Markdown everywhere,
@@ -94,7 +95,7 @@ fn list(w: &mut dyn Write, items: &[String], none: &str) -> io::Result<()> {
 }
 
 /// Writes the result of a quiz.
-pub fn result(w: &mut dyn Write, view: &View, answers: &Answers, score: &Score) -> io::Result<()> {
+pub fn result(w: &mut dyn Write, view: &View, answers: &Answers, score: &Score, flips: &[Flip]) -> io::Result<()> {
     let view = &View { width: CHART_WIDTH, ..*view };
     let bank = view.bank;
     let lang = view.lang;
@@ -155,12 +156,12 @@ pub fn result(w: &mut dyn Write, view: &View, answers: &Answers, score: &Score) 
     writeln!(w, "## {}", escape(msg.flips_heading))?;
     writeln!(w)?;
     writeln!(w, "{}", escape_line(&super::margin_line(view, score)))?;
-    match score.flips.first() {
+    match flips.first() {
         None => writeln!(w, "{}", escape_line(msg.flips_none))?,
         Some(first) => {
             writeln!(w, "{}", escape_line(&super::flips_intro(view, first.changes.len())))?;
             writeln!(w)?;
-            for (i, flip) in score.flips.iter().enumerate() {
+            for (i, flip) in flips.iter().enumerate() {
                 let item = if i > 0 && flip.changes.len() > 1 {
                     super::flip_variant(view, first, flip, text)
                 } else {

@@ -8,6 +8,7 @@ use colored::Colorize;
 use super::{chart, signed, View};
 use crate::answers::Answers;
 use crate::bank::Question;
+use crate::flips::Flip;
 use crate::scoring::{Recommendation, Score};
 
 /// Writes one question and the answer given, and the counterpoint for a myth.
@@ -42,7 +43,7 @@ pub fn transcript(w: &mut dyn Write, view: &View, answers: &Answers) -> io::Resu
 }
 
 /// Writes the result.
-pub fn result(w: &mut dyn Write, view: &View, answers: &Answers, score: &Score) -> io::Result<()> {
+pub fn result(w: &mut dyn Write, view: &View, answers: &Answers, score: &Score, flips: &[Flip]) -> io::Result<()> {
     let bank = view.bank;
     let lang = view.lang;
     let msg = view.msg();
@@ -85,7 +86,7 @@ pub fn result(w: &mut dyn Write, view: &View, answers: &Answers, score: &Score) 
         view.paragraph(w, "  •", 4, &line)?;
     }
     writeln!(w)?;
-    flips(w, view, score)?;
+    what_would_change(w, view, score, flips)?;
     if !score.advice.is_empty() {
         writeln!(w)?;
         writeln!(w, "{}", msg.next_heading.bold())?;
@@ -99,15 +100,15 @@ pub fn result(w: &mut dyn Write, view: &View, answers: &Answers, score: &Score) 
 
 /// Writes "What would change it": how far the score is from the threshold, and the smallest
 /// sets of changed answers that would flip the verdict, worded as conditions.
-fn flips(w: &mut dyn Write, view: &View, score: &Score) -> io::Result<()> {
+fn what_would_change(w: &mut dyn Write, view: &View, score: &Score, flips: &[Flip]) -> io::Result<()> {
     let msg = view.msg();
     writeln!(w, "{}", msg.flips_heading.bold())?;
     view.paragraph(w, "  ", 2, &super::margin_line(view, score))?;
-    let Some(first) = score.flips.first() else {
+    let Some(first) = flips.first() else {
         return view.paragraph(w, "  ", 2, msg.flips_none);
     };
     view.paragraph(w, "  ", 2, &super::flips_intro(view, first.changes.len()))?;
-    for (i, flip) in score.flips.iter().enumerate() {
+    for (i, flip) in flips.iter().enumerate() {
         if i > 0 && flip.changes.len() > 1 {
             view.paragraph(w, "  •", 4, &super::flip_variant(view, first, flip, |s| s.into()))?;
             continue;
@@ -136,13 +137,11 @@ mod tests {
     fn render(lang: Lang, clear_flips: bool) -> String {
         let bank = crate::builtin_bank();
         let answers = Answers::new(&bank, vec![0, 2, 2, 3, 1, 2, 2, 1, 0, 4, 2, 0]);
-        let mut score = crate::scoring::score(&bank, &answers);
-        if clear_flips {
-            score.flips.clear();
-        }
+        let score = crate::scoring::score(&bank, &answers);
+        let flips = if clear_flips { Vec::new() } else { crate::flips::find(&bank, answers.choices()) };
         let view = View { bank: &bank, lang, width: 60 };
         let mut out = Vec::new();
-        result(&mut out, &view, &answers, &score).unwrap();
+        result(&mut out, &view, &answers, &score, &flips).unwrap();
         String::from_utf8(out).unwrap()
     }
 
