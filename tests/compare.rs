@@ -417,14 +417,7 @@ fn text_in_both_languages_fits_every_width() {
 
 #[test]
 fn readme_sample_is_a_real_rendering() {
-    let readme = include_str!("../README.md");
-    let marker = "<!-- sample: tests/rendered/compare-en-80.expected -->\n```text\n";
-    let start = readme.find(marker).expect("README shows a sample comparison") + marker.len();
-    let len = readme[start..].find("```").unwrap();
-    let expected =
-        fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/rendered/compare-en-80.expected"))
-            .unwrap();
-    assert_eq!(&readme[start..start + len], expected, "README's sample differs from compare-en-80.expected");
+    common::readme_sample("compare-en-80.expected");
 }
 
 #[test]

@@ -5,7 +5,6 @@
 
 mod common;
 
-use std::path::PathBuf;
 
 use unicode_width::UnicodeWidthStr;
 
@@ -110,12 +109,5 @@ fn chart_fits_60_columns_and_aligns_in_both_languages() {
 
 #[test]
 fn readme_sample_is_a_real_rendering() {
-    let readme = include_str!("../README.md");
-    let marker = "<!-- sample: tests/rendered/en-ml-60.expected -->\n```text\n";
-    let start = readme.find(marker).expect("README shows a sample result") + marker.len();
-    let len = readme[start..].find("```").unwrap();
-    let expected =
-        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/rendered/en-ml-60.expected"))
-            .unwrap();
-    assert_eq!(&readme[start..start + len], expected, "README's sample differs from tests/rendered/en-ml-60.expected");
+    common::readme_sample("en-ml-60.expected");
 }

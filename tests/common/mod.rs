@@ -10,7 +10,7 @@ pub mod tools;
 
 // Not every test binary takes snapshots; dead_code above doesn't cover a re-export.
 #[allow(unused_imports)]
-pub use snapshot::snapshot;
+pub use snapshot::{readme_sample, snapshot};
 
 use std::path::{Path, PathBuf};
 

@@ -34,6 +34,18 @@ pub fn snapshot(name: &str, actual: &str) {
     }
 }
 
+/// Asserts that the README block marked `<!-- sample: tests/rendered/NAME -->` shows exactly
+/// that snapshot (`python3 scripts/sync-samples.py` copies them in).
+pub fn readme_sample(name: &str) {
+    let readme = include_str!("../../README.md");
+    let marker = format!("<!-- sample: tests/rendered/{name} -->\n```text\n");
+    let start = readme.find(&marker).unwrap_or_else(|| panic!("README shows no sample of {name}")) + marker.len();
+    let len = readme[start..].find("```").unwrap();
+    let expected =
+        fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/rendered").join(name)).unwrap();
+    assert_eq!(&readme[start..start + len], expected, "README's sample differs from tests/rendered/{name}");
+}
+
 /// The name of the running test binary (`report` for target/debug/deps/report-1a2b3c).
 fn test_binary() -> String {
     let exe = std::env::current_exe().unwrap_or_default();
