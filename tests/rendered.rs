@@ -5,7 +5,6 @@
 
 mod common;
 
-
 use unicode_width::UnicodeWidthStr;
 
 const STAY: &str = "backend\ndisagree\nno\nagree\nunsure\nneutral\nno\ndisagree\nyes\nstrongly-agree\nno\nyes\n";
