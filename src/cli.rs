@@ -297,9 +297,9 @@ pub struct CompareArgs {
 const COMPARE_AFTER_LONG_HELP: &str = "\
 Pairing:
   A result in BEFORE and one in AFTER are the same person when their files have the
-  same path under BEFORE and AFTER (before/alice.txt and after/alice.txt). Results in a
-  file that holds several (appended JSON, JSON Lines) are not paired; every result
-  still counts in its side's totals.
+  same path under BEFORE and AFTER (before/alice.txt and after/alice.txt), compared in
+  Unicode NFC. Results in a file that holds several (appended JSON, JSON Lines) are not
+  paired and count in their side as they are.
 
 Sign test:
   For each myth, the paired people who moved toward agreeing are set against those who
@@ -309,7 +309,10 @@ Sign test:
 
 Privacy:
   With fewer than --min-group results on a side, there is no comparison. With fewer
-  than --min-group pairs, how the paired people moved is not shown.
+  than --min-group pairs, how the paired people moved is not shown. Results alone in
+  their file without a partner count only when a side has none or at least
+  --min-group of them: 1 to --min-group - 1 are left out of that side, and the output
+  says so, since the difference of the two sides would be their answers.
 
 Exit status:
   As `mlcheck report`: 0 every file read, 65 something was left out, 66 a PATH or file

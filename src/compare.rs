@@ -10,6 +10,7 @@
 //! (measured at 100,000). An AFTER result that finds its partner removes it, so nothing is
 //! kept for AFTER.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -18,6 +19,7 @@ use crate::answers::Answers;
 use crate::bank::{Bank, MYTHS};
 use crate::scoring::Score;
 use crate::stats::{self, Reading};
+use unicode_normalization::UnicodeNormalization;
 
 /// A person's answers to the five myths (in [`MYTHS`] order), as choice indices on the
 /// five-point scale, strongly disagree (0) to strongly agree (4).
@@ -67,54 +69,208 @@ impl Movers {
     }
 }
 
+/// A result's choices packed into bytes, `width` bytes a question (enough for the bank's
+/// largest question): what a BEFORE result keeps while it waits for its partner.
+struct Packed(Box<[u8]>);
+
+impl Packed {
+    fn new(answers: &Answers, width: usize) -> Packed {
+        Packed(answers.choices().iter().flat_map(|&c| (c as u32).to_le_bytes().into_iter().take(width)).collect())
+    }
+
+    fn unpack(&self, bank: &Bank, width: usize) -> Answers {
+        let choices = self
+            .0
+            .chunks(width)
+            .map(|bytes| bytes.iter().rev().fold(0usize, |n, &b| (n << 8) | usize::from(b)))
+            .collect();
+        Answers::new(bank, choices)
+    }
+}
+
 /// What a BEFORE result left waiting for its partner.
 enum Waiting {
-    /// Its myth answers.
-    One(MythAnswers),
-    /// Two BEFORE results had this path (a directory reached twice under different names):
-    /// which one an AFTER result belongs to can't be told, so it pairs with neither.
-    Ambiguous,
+    /// Its answers.
+    One(Packed),
+    /// Two or more BEFORE results had this path (a directory reached twice under different
+    /// names, or names equal once normalized): which one an AFTER result belongs to can't be
+    /// told, so they pair with nothing and stay without a partner.
+    Ambiguous(Vec<Packed>),
 }
 
-/// Pairs results by relative path: every BEFORE result first, then every AFTER result.
-/// Only results alone in their file take part; the others still count in their side's totals.
-#[derive(Default)]
-pub struct Pairing {
-    waiting: HashMap<Box<Path>, Waiting>,
+/// The pairing key of a relative path: its Unicode NFC form, so a name written by macOS
+/// (NFD) pairs with the same name written elsewhere; a name that is not UTF-8 is its bytes.
+fn key(relative: &Path) -> Box<[u8]> {
+    match relative.to_str() {
+        Some(text) => text.nfc().collect::<String>().into_bytes().into_boxed_slice(),
+        None => relative.as_os_str().as_encoded_bytes().into(),
+    }
+}
+
+/// Before, then after: index 0 and 1 of the per-side arrays below.
+const BEFORE: usize = 0;
+const AFTER: usize = 1;
+
+/// Pairs results by relative path and counts both sides: every BEFORE result first, then
+/// every AFTER result. Only a result alone in its file can have a partner; results in files
+/// that hold several are counted on their side as they are.
+///
+/// The results alone in their file that end without a partner are counted apart: when a
+/// side has between 1 and `min_group - 1` of them, [`Pairing::finish`] leaves them out of
+/// that side, since a side that differs from the other by so few people gives their answers
+/// away by subtraction (ten before, nine after, nobody moved: the tenth's answers are the
+/// difference).
+pub struct Pairing<'b> {
+    bank: &'b Bank,
+    /// Bytes a packed choice takes.
+    width: usize,
+    waiting: HashMap<Box<[u8]>, Waiting>,
     paired: u64,
     movers: [Movers; MYTHS.len()],
+    /// Per side: the paired results and the results that can't be paired.
+    counted: [Tally; 2],
+    /// Per side: results alone in their file without a partner.
+    unpaired: [Tally; 2],
+    /// Per side: the first, in byte order, of the names that found no partner.
+    unmatched: [Option<Box<[u8]>>; 2],
 }
 
-impl Pairing {
-    /// An empty pairing.
-    pub fn new() -> Pairing {
-        Pairing::default()
+/// What pairing found, beside the two sides' counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pairs {
+    /// The number of pairs.
+    pub paired: u64,
+    /// How the paired people moved, per myth in [`MYTHS`] order.
+    pub movers: [Movers; MYTHS.len()],
+    /// Per side: the results alone in their file that found no partner.
+    pub unpaired: [u64; 2],
+    /// Per side: how many of those were left out (all of them, or none).
+    pub unpaired_left_out: [u64; 2],
+}
+
+/// The two sides counted, with the privacy rule on the results without a partner applied.
+#[derive(Debug, Clone)]
+pub struct Sides {
+    /// What may be shown of BEFORE and of AFTER.
+    pub tallies: [Tally; 2],
+    /// The pairs, and the results without a partner.
+    pub pairs: Pairs,
+    /// Per side: the first, in byte order, of the relative paths that found no partner,
+    /// an example for the organizer when nothing paired (never shown in the comparison).
+    pub unmatched: [Option<String>; 2],
+}
+
+impl<'b> Pairing<'b> {
+    /// An empty pairing over `bank`.
+    pub fn new(bank: &'b Bank) -> Pairing<'b> {
+        let most = bank.questions.iter().map(|q| q.choices.len()).max().unwrap_or(1);
+        let width = if most <= 1 << 8 {
+            1
+        } else if most <= 1 << 16 {
+            2
+        } else {
+            4
+        };
+        Pairing {
+            bank,
+            width,
+            waiting: HashMap::new(),
+            paired: 0,
+            movers: Default::default(),
+            counted: [Tally::new(bank), Tally::new(bank)],
+            unpaired: [Tally::new(bank), Tally::new(bank)],
+            unmatched: [None, None],
+        }
     }
 
-    /// Keeps a BEFORE result that is alone in its file at `relative`.
-    pub fn before(&mut self, relative: &Path, answers: MythAnswers) {
-        self.waiting.entry(relative.into()).and_modify(|w| *w = Waiting::Ambiguous).or_insert(Waiting::One(answers));
-    }
-
-    /// Pairs an AFTER result that is alone in its file at `relative` with its BEFORE partner,
-    /// if it has one, and counts how each myth answer moved.
-    pub fn after(&mut self, relative: &Path, answers: MythAnswers) {
-        if let Some(Waiting::One(before)) = self.waiting.remove(relative) {
-            self.paired += 1;
-            for ((m, b), a) in self.movers.iter_mut().zip(before).zip(answers) {
-                m.add(b, a);
+    /// Takes a BEFORE result; `alone` is its path relative to BEFORE when it is alone in
+    /// its file (it may then have a partner), `None` when its file holds several.
+    pub fn before(&mut self, alone: Option<&Path>, answers: &Answers, score: &Score) {
+        let Some(relative) = alone else {
+            self.counted[BEFORE].add(answers, score);
+            return;
+        };
+        let packed = Packed::new(answers, self.width);
+        match self.waiting.entry(key(relative)) {
+            Entry::Vacant(entry) => {
+                entry.insert(Waiting::One(packed));
+            }
+            Entry::Occupied(mut entry) => {
+                let all = match std::mem::replace(entry.get_mut(), Waiting::Ambiguous(Vec::new())) {
+                    Waiting::One(first) => vec![first, packed],
+                    Waiting::Ambiguous(mut all) => {
+                        all.push(packed);
+                        all
+                    }
+                };
+                *entry.get_mut() = Waiting::Ambiguous(all);
             }
         }
     }
 
-    /// The number of pairs found so far.
-    pub fn paired(&self) -> u64 {
-        self.paired
+    /// Takes an AFTER result, as [`Pairing::before`] takes a BEFORE one; a result alone in
+    /// its file pairs with the BEFORE result at the same path, if there is exactly one, and
+    /// how each myth answer moved is counted.
+    pub fn after(&mut self, alone: Option<&Path>, answers: &Answers, score: &Score) {
+        let Some(relative) = alone else {
+            self.counted[AFTER].add(answers, score);
+            return;
+        };
+        let key = key(relative);
+        if let Some(Waiting::One(_)) = self.waiting.get(&key) {
+            let Some(Waiting::One(packed)) = self.waiting.remove(&key) else { unreachable!("just seen") };
+            let before = packed.unpack(self.bank, self.width);
+            let before_score = crate::scoring::score(self.bank, &before);
+            self.paired += 1;
+            let (b, a) = (myth_answers(&before, &before_score), myth_answers(answers, score));
+            for ((m, b), a) in self.movers.iter_mut().zip(b).zip(a) {
+                m.add(b, a);
+            }
+            self.counted[BEFORE].add(&before, &before_score);
+            self.counted[AFTER].add(answers, score);
+        } else {
+            self.unpaired[AFTER].add(answers, score);
+            note_unmatched(&mut self.unmatched[AFTER], key);
+        }
     }
 
-    /// The movement per myth, in [`MYTHS`] order.
-    pub fn movers(&self) -> &[Movers; MYTHS.len()] {
-        &self.movers
+    /// The two sides: the BEFORE results still waiting have no partner; on each side, the
+    /// results without a partner are counted in only when there are none or at least
+    /// `min_group` of them.
+    pub fn finish(mut self, min_group: u64) -> Sides {
+        for (key, waiting) in std::mem::take(&mut self.waiting) {
+            let all = match waiting {
+                Waiting::One(packed) => vec![packed],
+                Waiting::Ambiguous(all) => all,
+            };
+            for packed in all {
+                let answers = packed.unpack(self.bank, self.width);
+                self.unpaired[BEFORE].add(&answers, &crate::scoring::score(self.bank, &answers));
+            }
+            note_unmatched(&mut self.unmatched[BEFORE], key);
+        }
+        let unpaired = [self.unpaired[BEFORE].all.respondents, self.unpaired[AFTER].all.respondents];
+        let mut unpaired_left_out = [0; 2];
+        for side in [BEFORE, AFTER] {
+            if (1..min_group).contains(&unpaired[side]) {
+                unpaired_left_out[side] = unpaired[side];
+            } else {
+                self.counted[side].merge(&self.unpaired[side]);
+            }
+        }
+        let name = |k: &Option<Box<[u8]>>| k.as_ref().map(|k| String::from_utf8_lossy(k).into_owned());
+        Sides {
+            tallies: self.counted,
+            pairs: Pairs { paired: self.paired, movers: self.movers, unpaired, unpaired_left_out },
+            unmatched: [name(&self.unmatched[BEFORE]), name(&self.unmatched[AFTER])],
+        }
+    }
+}
+
+/// Keeps `key` as the side's example of a name without a partner when it sorts first.
+fn note_unmatched(example: &mut Option<Box<[u8]>>, key: Box<[u8]>) {
+    if example.as_ref().is_none_or(|e| key < *e) {
+        *example = Some(key);
     }
 }
 
@@ -164,6 +320,8 @@ pub struct Comparison {
     pub after: Report,
     /// The number of pairs.
     pub paired: u64,
+    /// Per side, the results without a partner left out of that side (see [`Pairing`]).
+    pub unpaired_left_out: [u64; 2],
     /// The myths in bank order.
     pub myths: Vec<MythChange>,
 }
@@ -203,14 +361,14 @@ impl Comparison {
     /// Compares two reports. Each side must hold at least `min_group` results, else the
     /// first side that doesn't is returned; the paired movement is kept only when there are at
     /// least `min_group` pairs.
-    pub fn new(bank: &Bank, before: Report, after: Report, pairing: &Pairing) -> Result<Comparison, TooSmall> {
+    pub fn new(bank: &Bank, before: Report, after: Report, pairs: &Pairs) -> Result<Comparison, TooSmall> {
         let min_group = before.min_group;
         for (side, report) in [&before, &after].into_iter().enumerate() {
             if report.respondents() < min_group {
                 return Err(TooSmall { side, respondents: report.respondents() });
             }
         }
-        let shown = pairing.paired >= min_group;
+        let shown = pairs.paired >= min_group;
         let (b, a) = (&before.all, &after.all);
         let myths = (0..bank.questions.len())
             .filter(|&q| bank.questions[q].is_myth())
@@ -220,11 +378,11 @@ impl Comparison {
                     myth: m,
                     question,
                     believed: Change { before: b.believed[m], after: a.believed[m] },
-                    movers: shown.then_some(pairing.movers[m]),
+                    movers: shown.then_some(pairs.movers[m]),
                 }
             })
             .collect();
-        Ok(Comparison { before, after, paired: pairing.paired, myths })
+        Ok(Comparison { before, after, paired: pairs.paired, unpaired_left_out: pairs.unpaired_left_out, myths })
     }
 
     /// The smallest group shown: both sides' reports were built with it.
@@ -277,10 +435,21 @@ mod tests {
     use crate::aggregate::Tally;
     use crate::scoring::score;
     use proptest::prelude::*;
-    use std::path::PathBuf;
 
     fn bank() -> Bank {
         crate::builtin_bank()
+    }
+
+    /// Hands `pairing` a result alone in its file at `path`, with `myth` on every myth.
+    fn take(pairing: &mut Pairing, after: bool, path: &str, myth: usize) {
+        let bank = pairing.bank;
+        let a = answers(bank, myth);
+        let s = score(bank, &a);
+        if after {
+            pairing.after(Some(Path::new(path)), &a, &s);
+        } else {
+            pairing.before(Some(Path::new(path)), &a, &s);
+        }
     }
 
     /// Answers choosing `myth` on every myth and the first choice elsewhere.
@@ -325,19 +494,73 @@ mod tests {
 
     #[test]
     fn pairs_by_relative_path_and_only_once() {
-        let mut p = Pairing::new();
-        p.before(Path::new("alice.txt"), [4; 5]);
-        p.before(Path::new("sub/bob.txt"), [2; 5]);
-        p.before(Path::new("carol.txt"), [0; 5]);
-        p.before(Path::new("carol.txt"), [1; 5]);
-        p.after(Path::new("alice.txt"), [1; 5]);
-        p.after(Path::new("alice.txt"), [4; 5]);
-        p.after(Path::new("bob.txt"), [2; 5]);
-        p.after(Path::new("sub/bob.txt"), [2; 5]);
-        p.after(Path::new("carol.txt"), [4; 5]);
-        p.after(Path::new("dave.txt"), [4; 5]);
-        assert_eq!(p.paired(), 2, "alice once, sub/bob; carol is ambiguous, bob.txt and dave alone");
-        assert_eq!(p.movers()[0], Movers { toward_agree: 0, toward_disagree: 1, same: 1 });
+        let bank = bank();
+        let mut p = Pairing::new(&bank);
+        take(&mut p, false, "alice.txt", 4);
+        take(&mut p, false, "sub/bob.txt", 2);
+        take(&mut p, false, "carol.txt", 0);
+        take(&mut p, false, "carol.txt", 1);
+        take(&mut p, true, "alice.txt", 1);
+        take(&mut p, true, "alice.txt", 4);
+        take(&mut p, true, "bob.txt", 2);
+        take(&mut p, true, "sub/bob.txt", 2);
+        take(&mut p, true, "carol.txt", 4);
+        take(&mut p, true, "dave.txt", 4);
+        let sides = p.finish(3);
+        let pairs = sides.pairs;
+        assert_eq!(pairs.paired, 2, "alice once, sub/bob; carol is ambiguous, bob.txt and dave alone");
+        assert_eq!(pairs.movers[0], Movers { toward_agree: 0, toward_disagree: 1, same: 1 });
+        // Without a partner: both carols before; the second alice, bob.txt, carol, dave after.
+        assert_eq!(pairs.unpaired, [2, 4]);
+        assert_eq!(pairs.unpaired_left_out, [2, 0], "2 is fewer than 3; 4 is not");
+        assert_eq!(sides.tallies[0].all.respondents, 2);
+        assert_eq!(sides.tallies[1].all.respondents, 6);
+        assert_eq!(sides.unmatched, [Some("carol.txt".into()), Some("alice.txt".into())]);
+    }
+
+    #[test]
+    fn names_pair_in_their_nfc_form() {
+        let bank = bank();
+        let mut p = Pairing::new(&bank);
+        // 김민수 as macOS writes it (decomposed jamo) before, composed after.
+        let nfd: String = "김민수.txt".nfd().collect();
+        assert_ne!(nfd, "김민수.txt");
+        take(&mut p, false, &nfd, 4);
+        take(&mut p, true, "김민수.txt", 1);
+        take(&mut p, false, "e\u{301}.txt", 4);
+        take(&mut p, true, "\u{e9}.txt", 4);
+        assert_eq!(p.finish(3).pairs.paired, 2);
+    }
+
+    #[test]
+    fn results_in_shared_files_are_counted_and_never_paired() {
+        let bank = bank();
+        let mut p = Pairing::new(&bank);
+        let a = answers(&bank, 2);
+        let s = score(&bank, &a);
+        for _ in 0..3 {
+            p.before(None, &a, &s);
+        }
+        p.after(None, &a, &s);
+        take(&mut p, false, "x", 2);
+        let sides = p.finish(5);
+        assert_eq!(sides.pairs.unpaired, [1, 0]);
+        assert_eq!(sides.pairs.unpaired_left_out, [1, 0]);
+        assert_eq!([sides.tallies[0].all.respondents, sides.tallies[1].all.respondents], [3, 1]);
+        assert_eq!(sides.unmatched, [Some("x".into()), None]);
+    }
+
+    #[test]
+    fn packed_answers_come_back_whole() {
+        let bank = bank();
+        for width in [1, 2, 4] {
+            let choices: Vec<usize> = bank.questions.iter().map(|q| q.choices.len() - 1).collect();
+            let a = Answers::new(&bank, choices);
+            assert_eq!(Packed::new(&a, width).unpack(&bank, width), a);
+        }
+        let big = Answers::new(&bank, vec![70_000; bank.questions.len()]);
+        assert_eq!(Packed::new(&big, 4).unpack(&bank, 4).choices(), big.choices());
+        assert_eq!(Packed::new(&big, 4).0.len(), 4 * bank.questions.len());
     }
 
     #[test]
@@ -350,26 +573,28 @@ mod tests {
     #[test]
     fn a_small_side_is_refused_and_few_pairs_hide_the_movement() {
         let bank = bank();
-        let small = Comparison::new(&bank, report(&bank, &[3; 6], 5), report(&bank, &[1; 4], 5), &Pairing::new());
+        let none = Pairs::default();
+        let small = Comparison::new(&bank, report(&bank, &[3; 6], 5), report(&bank, &[1; 4], 5), &none);
         assert_eq!(small.unwrap_err(), TooSmall { side: 1, respondents: 4 });
-        let small = Comparison::new(&bank, report(&bank, &[3; 2], 5), report(&bank, &[1; 4], 5), &Pairing::new());
+        let small = Comparison::new(&bank, report(&bank, &[3; 2], 5), report(&bank, &[1; 4], 5), &none);
         assert_eq!(small.unwrap_err(), TooSmall { side: 0, respondents: 2 });
 
-        let mut pairing = Pairing::new();
-        for i in 0..4 {
-            pairing.before(&PathBuf::from(format!("{i}")), [3; 5]);
-            pairing.after(&PathBuf::from(format!("{i}")), [1; 5]);
-        }
-        let c = Comparison::new(&bank, report(&bank, &[3; 6], 5), report(&bank, &[1; 6], 5), &pairing).unwrap();
+        let pairs_of = |n: usize| {
+            let mut pairing = Pairing::new(&bank);
+            for i in 0..n {
+                take(&mut pairing, false, &i.to_string(), 3);
+                take(&mut pairing, true, &i.to_string(), if i < 4 { 1 } else { 3 });
+            }
+            pairing.finish(5).pairs
+        };
+        let c = Comparison::new(&bank, report(&bank, &[3; 6], 5), report(&bank, &[1; 6], 5), &pairs_of(4)).unwrap();
         assert!(!c.paired_shown());
         assert_eq!(c.paired, 4);
         assert!(c.myths.iter().all(|m| m.movers.is_none()));
         assert_eq!(c.myths[0].believed, Change { before: 6, after: 0 });
         assert_eq!(c.totals(), (6, 6));
 
-        pairing.before(Path::new("4"), [3; 5]);
-        pairing.after(Path::new("4"), [3; 5]);
-        let c = Comparison::new(&bank, report(&bank, &[3; 6], 5), report(&bank, &[1; 6], 5), &pairing).unwrap();
+        let c = Comparison::new(&bank, report(&bank, &[3; 6], 5), report(&bank, &[1; 6], 5), &pairs_of(5)).unwrap();
         assert!(c.paired_shown());
         assert_eq!(c.myths[0].movers, Some(Movers { toward_agree: 0, toward_disagree: 4, same: 1 }));
     }
@@ -377,7 +602,8 @@ mod tests {
     #[test]
     fn verdicts_and_choices_line_up_with_the_bank() {
         let bank = bank();
-        let c = Comparison::new(&bank, report(&bank, &[4; 5], 5), report(&bank, &[0; 5], 5), &Pairing::new()).unwrap();
+        let c =
+            Comparison::new(&bank, report(&bank, &[4; 5], 5), report(&bank, &[0; 5], 5), &Pairs::default()).unwrap();
         // Everyone in front-end: back-end and mobile are empty, hidden and pooled (0 stays).
         let rows: Vec<Verdict> = c.verdicts().into_iter().map(|(v, _)| v).collect();
         assert_eq!(rows, vec![Verdict::Ml, Verdict::Stay(0), Verdict::HiddenStay]);
@@ -432,7 +658,7 @@ mod tests {
             assert_eq!(r.verdicts.stay, vec![None; 3]);
             assert_eq!(r.hidden_respondents, Some(r.respondents()));
         }
-        let c = Comparison::new(&bank, b, a, &Pairing::new()).unwrap();
+        let c = Comparison::new(&bank, b, a, &Pairs::default()).unwrap();
         let rows: Vec<Verdict> = c.verdicts().into_iter().map(|(v, _)| v).collect();
         assert_eq!(rows, vec![Verdict::Ml, Verdict::HiddenStay]);
     }
@@ -484,33 +710,47 @@ mod tests {
         fn movers_add_up_to_the_pairs(
             people in proptest::collection::vec((0u8..5, 0u8..5, any::<bool>(), any::<bool>()), 0..60)
         ) {
-            let mut p = Pairing::new();
+            let bank = bank();
+            let mut p = Pairing::new(&bank);
             let mut expected = 0;
             for (i, &(b, _, in_before, in_after)) in people.iter().enumerate() {
-                if in_before { p.before(&PathBuf::from(i.to_string()), [b; 5]); }
+                if in_before { take(&mut p, false, &i.to_string(), b.into()); }
                 expected += u64::from(in_before && in_after);
             }
             for (i, &(_, a, _, in_after)) in people.iter().enumerate() {
-                if in_after { p.after(&PathBuf::from(i.to_string()), [a; 5]); }
+                if in_after { take(&mut p, true, &i.to_string(), a.into()); }
             }
-            prop_assert_eq!(p.paired(), expected);
-            for m in p.movers() {
+            let before_only = people.iter().filter(|x| x.2 && !x.3).count() as u64;
+            let after_only = people.iter().filter(|x| !x.2 && x.3).count() as u64;
+            let sides = p.finish(5);
+            let pairs = sides.pairs;
+            prop_assert_eq!(pairs.paired, expected);
+            for m in &pairs.movers {
                 prop_assert_eq!(m.moved() + m.same, expected);
             }
             let up = people.iter().filter(|x| x.2 && x.3 && x.1 > x.0).count() as u64;
-            prop_assert_eq!(p.movers()[0].toward_agree, up);
+            prop_assert_eq!(pairs.movers[0].toward_agree, up);
+            // Those who answered once are all counted, or all left out when 1 to 4.
+            for (side, unpaired) in [before_only, after_only].into_iter().enumerate() {
+                prop_assert_eq!(pairs.unpaired[side], unpaired);
+                let left = if (1..5).contains(&unpaired) { unpaired } else { 0 };
+                prop_assert_eq!(pairs.unpaired_left_out[side], left);
+                prop_assert_eq!(sides.tallies[side].all.respondents, expected + unpaired - left);
+            }
         }
 
         /// The order of the AFTER results doesn't matter.
         #[test]
         fn after_order_does_not_matter(answers in proptest::collection::vec((0u8..5, 0u8..5), 0..40)) {
             let run = |rev: bool| {
-                let mut p = Pairing::new();
-                for (i, &(b, _)) in answers.iter().enumerate() { p.before(&PathBuf::from(i.to_string()), [b; 5]); }
+                let bank = bank();
+                let mut p = Pairing::new(&bank);
+                for (i, &(b, _)) in answers.iter().enumerate() { take(&mut p, false, &i.to_string(), b.into()); }
                 let mut order: Vec<usize> = (0..answers.len()).collect();
                 if rev { order.reverse(); }
-                for i in order { p.after(&PathBuf::from(i.to_string()), [answers[i].1; 5]); }
-                (p.paired(), *p.movers())
+                for i in order { take(&mut p, true, &i.to_string(), answers[i].1.into()); }
+                let sides = p.finish(5);
+                (sides.pairs, sides.tallies)
             };
             prop_assert_eq!(run(false), run(true));
         }

@@ -59,8 +59,9 @@ pub enum Error {
     TooFew { respondents: u64, min_group: u64, unopened: bool },
     /// A side of `compare` has no valid result or fewer than `--min-group`: no comparison.
     /// `side` is `BEFORE (path)` or `AFTER (path)`, escaped.
-    #[error("{}", side_too_few(.side, *.respondents, *.min_group, *.left_out, Lang::En))]
-    SideTooFew { side: String, respondents: u64, min_group: u64, left_out: u64, unopened: bool },
+    /// `unpaired_left_out` results without a partner were left out of it first.
+    #[error("{}", side_too_few(.side, *.respondents, *.min_group, *.left_out, *.unpaired_left_out, Lang::En))]
+    SideTooFew { side: String, respondents: u64, min_group: u64, left_out: u64, unpaired_left_out: u64, unopened: bool },
     /// `report` printed its report but left something out (reported already): exit 65 or 66.
     #[error("some input was left out")]
     LeftOut { unopened: bool },
@@ -104,7 +105,24 @@ fn too_few(respondents: u64, min_group: u64, lang: Lang) -> String {
     }
 }
 
-fn side_too_few(side: &str, respondents: u64, min_group: u64, left_out: u64, lang: Lang) -> String {
+fn side_too_few(side: &str, respondents: u64, min_group: u64, left_out: u64, unpaired: u64, lang: Lang) -> String {
+    let text = side_too_few_alone(side, respondents, min_group, left_out, lang);
+    match (unpaired, lang) {
+        (0, _) => text,
+        (n, Lang::En) => format!(
+            "{text} ({n} result{s} of people who took the quiz only once {were} left out of it first: fewer than \
+             {min_group} on a side would give their answers away)",
+            s = if n == 1 { "" } else { "s" },
+            were = if n == 1 { "was" } else { "were" }
+        ),
+        (n, Lang::Ko) => format!(
+            "{text} (한 번만 답한 사람의 결과 {n}개를 먼저 뺐습니다. 한쪽에 {min_group}개보다 적으면 그 사람들의 답이 \
+             드러나기 때문입니다)"
+        ),
+    }
+}
+
+fn side_too_few_alone(side: &str, respondents: u64, min_group: u64, left_out: u64, lang: Lang) -> String {
     match (respondents, left_out, lang) {
         (0, 0, Lang::En) => format!("{side} holds no results to compare: no files there (hidden ones are skipped)"),
         (0, 0, Lang::Ko) => format!("{side}에 비교할 결과가 없습니다. 파일이 없습니다(숨김 파일은 건너뜁니다)"),
@@ -155,8 +173,8 @@ impl Error {
             (Error::Input(e), _) => e.message(lang),
             (Error::NoResults { left_out, .. }, _) => no_results(*left_out, lang),
             (Error::TooFew { respondents, min_group, .. }, _) => too_few(*respondents, *min_group, lang),
-            (Error::SideTooFew { side, respondents, min_group, left_out, .. }, _) => {
-                side_too_few(side, *respondents, *min_group, *left_out, lang)
+            (Error::SideTooFew { side, respondents, min_group, left_out, unpaired_left_out, .. }, _) => {
+                side_too_few(side, *respondents, *min_group, *left_out, *unpaired_left_out, lang)
             }
             (Error::Answers { source_name, error }, _) => answers_message(source_name, error, lang),
             (Error::StdinIsKeyboard, Lang::Ko) => "--answers -는 표준 입력에서 답을 읽는데, 지금 표준 입력은 \

@@ -37,7 +37,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fs::{self, File};
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -146,6 +146,19 @@ pub fn gather(bank: &Bank, lang: Lang, paths: &[PathBuf], on: &mut dyn FnMut(Eve
         walker.read_later(root, &relative, &meta);
     }
     walker.summary
+}
+
+/// [`gather`] for a command: each valid result goes to `each`, each problem to stderr as it
+/// is found (one line, `FILE:LINE: what is wrong`). `report` and both sides of `compare`
+/// read their PATHs through it, so they read alike.
+pub fn results(bank: &Bank, lang: Lang, paths: &[PathBuf], each: &mut dyn FnMut(&Found<'_>)) -> Summary {
+    let mut stderr = io::stderr().lock();
+    gather(bank, lang, paths, &mut |event| match event {
+        Event::Result(found) => each(&found),
+        Event::Problem(problem) => {
+            let _ = writeln!(stderr, "{}", problem.text);
+        }
+    })
 }
 
 /// A file's identity: device and inode.

@@ -397,6 +397,17 @@ pub struct CompareMessages {
     pub paired: &'static str,
     /// Added when something was left out on either side.
     pub see_errors: &'static str,
+    /// Why results without a partner were left out; `{list}` joins the two below, `{min}`
+    /// is the min group.
+    pub unpaired_left_out: &'static str,
+    /// "{n} before", in the list above.
+    pub unpaired_before: &'static str,
+    /// "{n} after", in the list above.
+    pub unpaired_after: &'static str,
+    /// Between the two items of the list.
+    pub unpaired_and: &'static str,
+    /// On stderr when nothing paired: one name without a partner on each side.
+    pub nothing_paired: &'static str,
     /// Column: before.
     pub col_before: &'static str,
     /// Column: after.
@@ -459,6 +470,11 @@ const COMPARE_EN: CompareMessages = CompareMessages {
     after_left_out: "After: {n} results, {left_out} left out",
     paired: "Paired: {n}",
     see_errors: "(see the errors above)",
+    unpaired_left_out: "Left out: {list}, people who took the quiz only once. With fewer than {min} (--min-group) such people on a side, comparing the two sides would give their answers away, so that side is shown without them.",
+    unpaired_before: "{n} before",
+    unpaired_after: "{n} after",
+    unpaired_and: " and ",
+    nothing_paired: "note: no one was paired. For example, {before} has no partner in AFTER and {after} none in BEFORE: a result pairs with the one at the same path under the other side, when each is alone in its file.",
     col_before: "before",
     col_after: "after",
     col_change: "change",
@@ -495,6 +511,11 @@ const COMPARE_KO: CompareMessages = CompareMessages {
     after_left_out: "이후: 결과 {n}개, {left_out}개 뺌",
     paired: "짝지은 사람: {n}명",
     see_errors: "(위의 오류를 보세요)",
+    unpaired_left_out: "한 번만 답한 사람의 결과 {list}를 뺐습니다. 한쪽에 그런 사람이 {min}명(--min-group)보다 적으면 두 쪽을 견주어 그 사람들의 답을 알아낼 수 있기 때문입니다.",
+    unpaired_before: "이전 {n}개",
+    unpaired_after: "이후 {n}개",
+    unpaired_and: ", ",
+    nothing_paired: "참고: 짝지은 사람이 없습니다. 짝이 없는 파일의 예: 이전 {before}, 이후 {after}. 양쪽에서 경로가 같은 결과끼리, 파일 하나에 결과가 하나만 있을 때 짝을 짓습니다.",
     col_before: "이전",
     col_after: "이후",
     col_change: "변화",

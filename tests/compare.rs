@@ -38,7 +38,7 @@ fn myth_moves(i: usize, myth: &str) -> (usize, usize) {
 }
 
 /// The keyed answers of person `i`, `after` the session or before. Reality checks and the
-/// track vary with `i` and stay the same both times, except one check that shifts after.
+/// track vary with `i` and stay the same both times, except two checks that shift after.
 fn answers(i: usize, after: bool) -> String {
     let tracks = ["frontend", "backend", "mobile"];
     bank_questions()
@@ -52,6 +52,9 @@ fn answers(i: usize, after: bool) -> String {
                 keys[if after { a } else { b }].clone()
             } else if id == "mentor" && after {
                 keys[(i + 1) % keys.len()].clone()
+            } else if id == "data-work" && after && i == 2 {
+                // Told that most ML work is data and infrastructure, one wants none of it.
+                keys.last().unwrap().clone()
             } else {
                 keys[(i * 7 + q * 3) % keys.len()].clone()
             };
@@ -71,8 +74,9 @@ fn json_line(text: &str) -> String {
 
 /// The sample of the snapshots: 14 people answer both times (`pNN.txt` on both sides);
 /// two only before, one only after, one after under another folder (`late/p00.txt`, a
-/// loner: its path differs); a web form's JSON Lines file of two results on each side
-/// (counted, never paired). 18 results a side, 14 pairs.
+/// loner: its path differs); a web form's JSON Lines file of four results on each side
+/// (counted, never paired). 20 results a side and 14 pairs; the two loners of each side are
+/// fewer than 5 (--min-group) and left out, so each side shows 18.
 fn sample(dir: &Path) -> (PathBuf, PathBuf) {
     let (before, after) = (dir.join("before"), dir.join("after"));
     fs::create_dir_all(&before).unwrap();
@@ -85,7 +89,7 @@ fn sample(dir: &Path) -> (PathBuf, PathBuf) {
     fs::write(before.join("only-before-2.txt"), answers(21, false)).unwrap();
     fs::write(after.join("only-after.txt"), answers(22, true)).unwrap();
     fs::write(after.join("late/p00.txt"), answers(23, true)).unwrap();
-    let form = |after: bool| format!("{}\n{}\n", json_line(&answers(30, after)), json_line(&answers(31, after)));
+    let form = |after: bool| (30..34).map(|i| json_line(&answers(i, after)) + "\n").collect::<String>();
     fs::write(before.join("form.json"), form(false)).unwrap();
     fs::write(after.join("form.json"), form(true)).unwrap();
     // Before has no `late/`; after has two more results there and no only-before files.
@@ -117,6 +121,8 @@ fn partners_pair_loners_and_json_lines_only_count() {
     let (before, after) = sample(dir.path());
     let j = json_of(&compare(&["--format", "json", s(&before), s(&after)]).expect(0));
     assert_eq!(j["paired"], 14, "p00..p13; not the loners, not late/p00.txt, not the JSON Lines results");
+    // The two loners on each side are fewer than 5: left out, so they can't be worked out.
+    assert_eq!(j["unpaired_left_out"], serde_json::json!({"before": 2, "after": 2}));
     assert_eq!(j["before"]["respondents"], 18);
     assert_eq!(j["after"]["respondents"], 18);
     // Every pair is counted once per myth.
@@ -270,11 +276,13 @@ fn answers_in(i: usize, after: bool, track: &str) -> String {
 
 /// A group of 12 before (5 front-end, 5 back-end, 2 mobile) and 11 after (`p09`, a back-end
 /// person, didn't come back: 5, 4, 2), with `to_mobile` of the front-end people in mobile
-/// instead on both sides.
+/// instead on both sides. Each side is one web form's JSON Lines export, so no one pairs
+/// and both sides are shown whole: the case where only the tracks' hiding protects.
 fn five_five_two(dir: &Path, to_mobile: usize) -> (PathBuf, PathBuf) {
     let (before, after) = (dir.join("before"), dir.join("after"));
     fs::create_dir_all(&before).unwrap();
     fs::create_dir_all(&after).unwrap();
+    let (mut lines_before, mut lines_after) = (String::new(), String::new());
     for i in 0..12 {
         let track = match i {
             _ if i < to_mobile => "mobile",
@@ -282,11 +290,13 @@ fn five_five_two(dir: &Path, to_mobile: usize) -> (PathBuf, PathBuf) {
             5..10 => "backend",
             _ => "mobile",
         };
-        fs::write(before.join(format!("p{i:02}.txt")), answers_in(i, false, track)).unwrap();
+        lines_before += &(json_line(&answers_in(i, false, track)) + "\n");
         if i != 9 {
-            fs::write(after.join(format!("p{i:02}.txt")), answers_in(i, true, track)).unwrap();
+            lines_after += &(json_line(&answers_in(i, true, track)) + "\n");
         }
     }
+    fs::write(before.join("form.jsonl"), lines_before).unwrap();
+    fs::write(after.join("form.jsonl"), lines_after).unwrap();
     (before, after)
 }
 
@@ -459,12 +469,19 @@ fn every_format_in_both_languages() {
 fn json_embeds_each_sides_report() {
     let dir = tempfile::tempdir().unwrap();
     let (before, after) = sample(dir.path());
+    // Without the loners, who would be left out of the comparison but not of a report.
+    for loner in ["only-before-1.txt", "only-before-2.txt"] {
+        fs::remove_file(before.join(loner)).unwrap();
+    }
+    fs::remove_file(after.join("only-after.txt")).unwrap();
+    fs::remove_dir_all(after.join("late")).unwrap();
     let j = json_of(&compare(&["--format", "json", s(&before), s(&after)]).expect(0));
+    assert_eq!(j["unpaired_left_out"], serde_json::json!({"before": 0, "after": 0}));
     for (side, path) in [("before", &before), ("after", &after)] {
         let report = json_of(&Run::of(run(&["report", "--format", "json", s(path)])).expect(0));
         assert_eq!(j[side], report, "{side} is the object report prints");
     }
-    for field in ["paired", "min_group", "lang", "verdicts", "myths", "before", "after"] {
+    for field in ["paired", "unpaired_left_out", "min_group", "lang", "verdicts", "myths", "before", "after"] {
         assert!(!j[field].is_null(), "{field}");
     }
     let m = myth(&j, "hard");
@@ -629,4 +646,188 @@ fn man_page_and_completions_cover_compare() {
     assert!(main.contains("mlcheck\\-compare(1)"));
     let bash = Run::of(run(&["completions", "bash"])).expect(0).stdout;
     assert!(bash.contains("compare") && bash.contains("--min-group"));
+}
+
+// ---------------------------------------------------------------- the difference attack
+
+/// Writes a group for the difference attack into `dir`/before and `dir`/after: `group`
+/// people before, of whom the last `missing` did not take the quiz again (or, with
+/// `absent_after`, took it only after). Present person `i` answers the same both times, or,
+/// with `movers`, moves on the myths after. Every absent person answers the first choice of
+/// every question when `variant` is 0, the last when 1. With `lines`, each side is one JSON
+/// Lines file instead, where nobody can be paired.
+fn attack_group(
+    dir: &Path,
+    group: usize,
+    missing: usize,
+    absent_after: bool,
+    movers: bool,
+    variant: usize,
+    lines: bool,
+) {
+    let bank = bank_questions();
+    let person = |i: usize, after: bool| -> String {
+        bank.iter()
+            .enumerate()
+            .map(|(q, (id, keys))| {
+                let mut c = (i * 5 + q * 3) % keys.len();
+                if movers && after && MYTHS.contains(&id.as_str()) {
+                    c = (c + 1 + i % 2) % keys.len();
+                }
+                format!("{id} = {}\n", keys[c])
+            })
+            .collect()
+    };
+    let absent: String = bank
+        .iter()
+        .map(|(id, keys)| format!("{id} = {}\n", if variant == 0 { &keys[0] } else { &keys[keys.len() - 1] }))
+        .collect();
+    for (side, after) in [("before", false), ("after", true)] {
+        let folder = dir.join(side);
+        fs::create_dir_all(&folder).unwrap();
+        let mut people: Vec<(String, String)> =
+            (0..group - missing).map(|i| (format!("p{i:02}.txt"), person(i, after))).collect();
+        if after == absent_after {
+            people.extend((group - missing..group).map(|i| (format!("p{i:02}.txt"), absent.clone())));
+        }
+        if lines {
+            let all: String = people.iter().map(|(_, text)| json_line(text) + "\n").collect();
+            fs::write(folder.join("form.jsonl"), all).unwrap();
+        } else {
+            for (name, text) in people {
+                fs::write(folder.join(name), text).unwrap();
+            }
+        }
+    }
+}
+
+/// Everything `compare` says of a group, in every format and both languages: exit status,
+/// stdout and stderr.
+fn everything_shown(dir: &Path, min_group: u64) -> String {
+    let mut all = String::new();
+    for lang in ["en", "ko"] {
+        for format in ["text", "markdown", "json", "html"] {
+            let n = min_group.to_string();
+            let mut cmd = run(&["--lang", lang, "compare", "--min-group", &n, "--format", format, "before", "after"]);
+            cmd.current_dir(dir);
+            let out = cmd.output().unwrap();
+            all += &format!("{lang} {format} {:?}\n", out.status.code());
+            all += &String::from_utf8_lossy(&out.stdout);
+            all += &String::from_utf8_lossy(&out.stderr);
+        }
+    }
+    all
+}
+
+/// The attack of the issue: ten take the quiz before a talk, one misses the one after, and
+/// the two sides' difference is that person's answers. For every small case (min group N of
+/// 3 and 5, groups of N to N + 3, 1 to N - 1 people missing, before or after, with and
+/// without movers) the absent people answer everything one way, then everything the other
+/// way: every format in both languages must come out byte-identical, so nothing they
+/// answered can be derived. The same attack on JSON Lines, where no one can be paired, does
+/// tell the two apart (the README says so): the check can fail.
+#[test]
+fn people_who_answered_once_can_not_be_worked_out_by_subtraction() {
+    let mut cases = 0;
+    for n in [3usize, 5] {
+        for group in n..n + 4 {
+            for missing in 1..n {
+                for absent_after in [false, true] {
+                    for movers in [false, true] {
+                        let shown: Vec<String> = (0..2)
+                            .map(|variant| {
+                                let dir = tempfile::tempdir().unwrap();
+                                attack_group(dir.path(), group, missing, absent_after, movers, variant, false);
+                                everything_shown(dir.path(), n as u64)
+                            })
+                            .collect();
+                        let case =
+                            format!("N {n}, group {group}, {missing} missing, after {absent_after}, movers {movers}");
+                        assert!(shown[0].contains("en json Some("), "{case}");
+                        assert_eq!(shown[0], shown[1], "{case}: the absent people's answers show");
+                        cases += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(cases, 4 * 2 * 2 * 2 + 4 * 4 * 2 * 2);
+
+    // The check has teeth: where pairing is impossible, the sides stay whole and differ.
+    let shown: Vec<String> = (0..2)
+        .map(|variant| {
+            let dir = tempfile::tempdir().unwrap();
+            attack_group(dir.path(), 10, 1, false, false, variant, true);
+            everything_shown(dir.path(), 5)
+        })
+        .collect();
+    assert_ne!(shown[0], shown[1]);
+}
+
+/// The issue's own numbers: ten before, nine after, nobody moves; the tenth strongly agrees
+/// that ML is fun. Before this was closed, `fun` read strongly-agree 2 before and 1 after.
+#[test]
+fn the_tenth_person_is_left_out_and_the_output_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    attack_group(dir.path(), 10, 1, false, false, 1, false);
+    let mut cmd = run(&["compare", "--format", "json", "before", "after"]);
+    cmd.current_dir(dir.path());
+    let j = json_of(&Run::of(cmd).expect(0));
+    assert_eq!(j["unpaired_left_out"], serde_json::json!({"before": 1, "after": 0}));
+    assert_eq!(j["before"]["respondents"], 9);
+    assert_eq!(j["before"]["questions"], j["after"]["questions"], "nobody moved, no one else is counted");
+    let mut cmd = run(&["compare", "before", "after"]);
+    cmd.current_dir(dir.path());
+    let text = flat(&Run::of(cmd).expect(0).stdout);
+    assert!(text.contains("Before: 9 results · After: 9 results · Paired: 9"), "{text}");
+    assert!(text.contains("Left out: 1 before, people who took the quiz only once."), "{text}");
+    let mut cmd = run(&["--lang", "ko", "compare", "before", "after"]);
+    cmd.current_dir(dir.path());
+    let text = flat(&Run::of(cmd).expect(0).stdout);
+    assert!(text.contains("한 번만 답한 사람의 결과 이전 1개를 뺐습니다."), "{text}");
+}
+
+/// Korean names as a Mac writes them (NFD) after, as Linux writes them (NFC) before: every
+/// pair is found. Renamed files pair with nothing, and stderr names one of each side.
+#[test]
+fn korean_names_written_by_a_mac_pair_and_unmatched_names_are_shown_on_stderr() {
+    use unicode_normalization::UnicodeNormalization;
+    let dir = tempfile::tempdir().unwrap();
+    let names = ["김민수", "이서연", "박지훈", "최유진", "정하늘", "강도윤"];
+    for (side, after) in [("before", false), ("after", true)] {
+        let folder = dir.path().join(side);
+        fs::create_dir_all(&folder).unwrap();
+        for (i, name) in names.iter().enumerate() {
+            let name: String = if after { name.nfd().collect() } else { name.nfc().collect() };
+            fs::write(folder.join(format!("{name}.txt")), answers(i, after)).unwrap();
+        }
+    }
+    let nfd: String = names[0].nfd().collect();
+    assert!(dir.path().join("after").join(format!("{nfd}.txt")).exists());
+    let mut cmd = run(&["--lang", "ko", "compare", "--format", "json", "before", "after"]);
+    cmd.current_dir(dir.path());
+    let out = Run::of(cmd).expect(0);
+    assert_eq!(json_of(&out)["paired"], 6);
+    assert!(out.stderr.is_empty(), "{}", out.stderr);
+
+    // Renamed after: no one pairs, and stderr says which names found no partner.
+    let after = dir.path().join("after");
+    for entry in fs::read_dir(&after).unwrap() {
+        let path = entry.unwrap().path();
+        let renamed = after.join(format!("after-{}", path.file_name().unwrap().to_str().unwrap()));
+        fs::rename(path, renamed).unwrap();
+    }
+    let mut cmd = run(&["compare", "before", "after"]);
+    cmd.current_dir(dir.path());
+    let out = Run::of(cmd).expect(0);
+    let first_before = names.iter().map(|n| n.nfc().collect::<String>()).min().unwrap();
+    assert!(
+        flat(&out.stderr).contains(&format!(
+            "note: no one was paired. For example, before/{first_before}.txt has no partner in AFTER and after/after-"
+        )),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stdout.contains(&first_before), "names stay out of the comparison");
+    assert!(flat(&out.stdout).contains("Not shown: no one could be paired."), "{}", out.stdout);
 }

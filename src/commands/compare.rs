@@ -1,32 +1,38 @@
 //! `mlcheck compare BEFORE AFTER`: did a session change minds? Reads each side as `report`
-//! reads a PATH (`gather`), counts it (`aggregate`), pairs the people who answered both
-//! times (`compare`), applies the privacy rules to each side and to the pairs, and renders
-//! the comparison (`render::compare`). Problems go to stderr as they are found; the
-//! comparison is printed even when some input was left out, and the exit status says so.
+//! reads a PATH (`gather`), pairs the people who answered both times and counts both sides
+//! (`compare::Pairing`), applies the privacy rules to each side, to the people without a
+//! partner and to the pairs, and renders the comparison (`render::compare`). Problems go to
+//! stderr as they are found; the comparison is printed even when some input was left out,
+//! and the exit status says so.
 
+use std::io::Write;
 use std::path::Path;
 
-use crate::aggregate::Tally;
+use crate::answers::Answers;
 use crate::cli::{CompareArgs, CompareFormat};
-use crate::commands::report;
-use crate::compare::{myth_answers, reports, Comparison, MythAnswers, Pairing};
+use crate::compare::{reports, Comparison, Pairing, Sides};
 use crate::error::Error;
-use crate::gather::Summary;
+use crate::gather::{self, Summary};
 use crate::render::compare;
 use crate::sanitize;
+use crate::scoring::Score;
 use crate::{emit, Context};
 
 /// Runs the comparison.
 pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
-    let mut pairing = Pairing::new();
-    let (before, before_summary) = read_side(ctx, &args.before, &mut pairing, Pairing::before);
-    let (after, after_summary) = read_side(ctx, &args.after, &mut pairing, Pairing::after);
+    let mut pairing = Pairing::new(&ctx.bank);
+    let before_summary = read_side(ctx, &args.before, &mut pairing, Pairing::before);
+    let after_summary = read_side(ctx, &args.after, &mut pairing, Pairing::after);
     let unopened = before_summary.unopened + after_summary.unopened > 0;
     let left_out = before_summary.left_out + after_summary.left_out > 0;
+    let Sides { tallies: [before, after], pairs, unmatched } = pairing.finish(args.min_group);
+    if pairs.paired == 0 {
+        nothing_paired(ctx, args, &unmatched);
+    }
 
     // The same tracks are hidden on both sides, so neither side's numbers uncover the other's.
     let (before, after) = reports(before, after, (before_summary.left_out, after_summary.left_out), args.min_group);
-    let comparison = Comparison::new(&ctx.bank, before, after, &pairing).map_err(|small| {
+    let comparison = Comparison::new(&ctx.bank, before, after, &pairs).map_err(|small| {
         let (name, path, summary) = match small.side {
             0 => ("BEFORE", &args.before, before_summary),
             _ => ("AFTER", &args.after, after_summary),
@@ -37,6 +43,7 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
             respondents: small.respondents,
             min_group: args.min_group,
             left_out: summary.left_out,
+            unpaired_left_out: pairs.unpaired_left_out[small.side],
             unopened,
         }
     })?;
@@ -58,17 +65,29 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
     Ok(())
 }
 
-/// Reads one side as `report` reads a PATH, and hands the results alone in their files to
-/// the pairing through `keep` (`Pairing::before` or `Pairing::after`).
-fn read_side(
+/// Reads one side as `report` reads a PATH and hands every result to the pairing through
+/// `take` (`Pairing::before` or `Pairing::after`), with its relative path when it is alone
+/// in its file.
+fn read_side<'b>(
     ctx: &Context,
     path: &Path,
-    pairing: &mut Pairing,
-    keep: fn(&mut Pairing, &Path, MythAnswers),
-) -> (Tally, Summary) {
-    report::tally_paths(ctx, std::slice::from_ref(&path.to_path_buf()), &mut |found| {
-        if found.single {
-            keep(pairing, found.relative, myth_answers(found.answers, found.score));
-        }
+    pairing: &mut Pairing<'b>,
+    take: fn(&mut Pairing<'b>, Option<&Path>, &Answers, &Score),
+) -> Summary {
+    gather::results(&ctx.bank, ctx.lang, std::slice::from_ref(&path.to_path_buf()), &mut |found| {
+        take(pairing, found.single.then_some(found.relative), found.answers, found.score)
     })
+}
+
+/// Tells the organizer on stderr, when no one paired although both sides had results alone
+/// in their files, one name on each side that found no partner, so a renamed folder or file
+/// shows at once. Names stay out of the comparison itself, which is meant to be shared.
+fn nothing_paired(ctx: &Context, args: &CompareArgs, unmatched: &[Option<String>; 2]) {
+    let [Some(before), Some(after)] = unmatched else { return };
+    let join = |root: &Path, relative: &str| sanitize::escape(&root.join(relative).display().to_string());
+    let text = compare::msg(ctx.lang)
+        .nothing_paired
+        .replace("{before}", &join(&args.before, before))
+        .replace("{after}", &join(&args.after, after));
+    let _ = writeln!(std::io::stderr(), "mlcheck: {text}");
 }

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{change_text, msg, p_text, paired_hidden, reading_text, summary_line, verdict_rows};
+use super::{change_text, msg, p_text, paired_hidden, reading_text, summary_line, unpaired_note, verdict_rows};
 use crate::compare::{percent_of, points, Comparison};
 use crate::render::report::html::{escape, page_end, page_start};
 use crate::render::report::{checks, hidden_line, percent};
@@ -147,6 +147,9 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     let totals = (b.respondents, a.respondents);
     let mut out = String::new();
     page_start(&mut out, view, STYLE, [msg.page_title, msg.heading], &summary_line(lang, c));
+    if let Some(note) = unpaired_note(lang, c) {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&note));
+    }
 
     // Verdicts.
     let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(report_msg.verdicts_heading));

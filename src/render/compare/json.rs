@@ -13,6 +13,7 @@ use crate::render::View;
 #[derive(serde::Serialize)]
 struct CompareJson<'a> {
     paired: u64,
+    unpaired_left_out: BeforeAfter,
     min_group: u64,
     lang: &'a str,
     verdicts: Ordered<'a, Option<BeforeAfter>>,
@@ -58,6 +59,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     let (nb, na) = c.totals();
     let out = CompareJson {
         paired: c.paired,
+        unpaired_left_out: BeforeAfter { before: c.unpaired_left_out[0], after: c.unpaired_left_out[1] },
         min_group: c.min_group(),
         lang: view.lang.code(),
         // Every track key, `null` for a hidden track: its stays are only in `hidden_stay`.

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::{change_text, msg, p_text, paired_hidden, reading_text, summary_line, verdict_rows};
+use super::{change_text, msg, p_text, paired_hidden, reading_text, summary_line, unpaired_note, verdict_rows};
 use crate::compare::{points, Comparison};
 use crate::render::markdown::{escape, escape_line, table};
 use crate::render::report::markdown::chart;
@@ -27,6 +27,9 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     let report_msg = crate::render::report::msg(lang);
     writeln!(w, "# {}\n", escape(msg.heading))?;
     writeln!(w, "{}\n", escape_line(&summary_line(lang, c)))?;
+    if let Some(note) = unpaired_note(lang, c) {
+        writeln!(w, "{}\n", escape_line(&note))?;
+    }
 
     writeln!(w, "## {}\n", escape(report_msg.verdicts_heading))?;
     let rows: Vec<Vec<String>> = verdict_rows(view, c)

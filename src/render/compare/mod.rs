@@ -39,6 +39,24 @@ pub fn summary_line(lang: Lang, c: &Comparison) -> String {
     line
 }
 
+/// Why the results without a partner were left out of a side, or `None` when none were.
+pub fn unpaired_note(lang: Lang, c: &Comparison) -> Option<String> {
+    let msg = msg(lang);
+    let [before, after] = c.unpaired_left_out;
+    let mut list = Vec::new();
+    if before > 0 {
+        list.push(msg.unpaired_before.replace("{n}", &before.to_string()));
+    }
+    if after > 0 {
+        list.push(msg.unpaired_after.replace("{n}", &after.to_string()));
+    }
+    (!list.is_empty()).then(|| {
+        msg.unpaired_left_out
+            .replace("{list}", &list.join(msg.unpaired_and))
+            .replace("{min}", &c.min_group().to_string())
+    })
+}
+
 /// A change in whole percentage points, signed: `+25 pp`, `-3 pp`, `0 pp` (`+25%p` in Korean).
 pub fn change_text(lang: Lang, points: i64) -> String {
     let sign = if points > 0 { "+" } else { "" };

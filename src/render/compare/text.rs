@@ -7,7 +7,9 @@ use std::io::{self, Write};
 
 use colored::{ColoredString, Colorize};
 
-use super::{change_text, movers_line, msg, p_phrase, paired_hidden, reading_text, summary_line, verdict_rows};
+use super::{
+    change_text, movers_line, msg, p_phrase, paired_hidden, reading_text, summary_line, unpaired_note, verdict_rows,
+};
 use crate::compare::{percent_of, points, Comparison};
 use crate::render::report::{checks, hidden_line, percent};
 use crate::render::View;
@@ -33,6 +35,9 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     let msg = msg(view.lang);
     writeln!(w, "{}", msg.heading.bold())?;
     view.paragraph(w, "", 0, &summary_line(view.lang, c))?;
+    if let Some(note) = unpaired_note(view.lang, c) {
+        view.paragraph(w, "", 0, &note)?;
+    }
     writeln!(w)?;
     verdicts(w, view, c)?;
     writeln!(w)?;
