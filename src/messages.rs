@@ -257,6 +257,12 @@ pub struct ReportMessages {
     pub stay_own_track: &'static str,
     /// The hidden tracks' results, pooled (CSV label): `{tracks}` their labels.
     pub hidden_label: &'static str,
+    /// The CSV's topic of its `results` rows.
+    pub csv_results: &'static str,
+    /// The CSV's label of the `results,all` row: the valid results.
+    pub csv_valid: &'static str,
+    /// The CSV's label of the `results,left_out` row.
+    pub csv_left_out: &'static str,
     /// Table headers.
     pub col_verdict: &'static str,
     /// Table header: how many.
@@ -314,6 +320,9 @@ const REPORT_EN: ReportMessages = ReportMessages {
     stay_in_tracks: "Stay in {tracks}",
     stay_own_track: "Stay in their own track",
     hidden_label: "Hidden tracks together: {tracks}",
+    csv_results: "Results",
+    csv_valid: "Valid results",
+    csv_left_out: "Left out",
     col_verdict: "Verdict",
     col_count: "Count",
     col_share: "Share",
@@ -359,6 +368,9 @@ const REPORT_KO: ReportMessages = ReportMessages {
     stay_in_tracks: "{tracks}{object} 계속하세요",
     stay_own_track: "지금 분야를 계속하세요",
     hidden_label: "감춘 분야 합계: {tracks}",
+    csv_results: "결과",
+    csv_valid: "올바른 결과",
+    csv_left_out: "뺀 결과",
     col_verdict: "추천",
     col_count: "수",
     col_share: "비율",

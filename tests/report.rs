@@ -197,6 +197,26 @@ fn csv_is_long_form_and_matches_the_json() {
     let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
     assert_eq!(&header[..4], ["question", "choice", "count", "share"]);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    // The headline rows first: the results, what was left out, then every verdict.
+    let headline: Vec<Vec<&str>> = rows[..7].iter().map(|r| r.iter().take(4).collect()).collect();
+    assert_eq!(
+        headline,
+        [
+            ["results", "all", "24", "1.0000"],
+            ["results", "left_out", "0", ""],
+            ["verdict", "ml", "4", "0.1667"],
+            ["verdict", "frontend", "10", "0.4167"],
+            ["verdict", "backend", "", ""],
+            ["verdict", "mobile", "", ""],
+            ["verdict", "hidden", "10", "0.4167"],
+        ]
+    );
+    assert_eq!(j["verdicts"]["ml"], 4);
+    assert_eq!(j["verdicts"]["frontend"], 10);
+    assert_eq!(j["hidden_stay"], 10);
+    assert_eq!(&rows[2][5], "Go into machine learning");
+    assert_eq!(&rows[6][5], "Stay in back-end or mobile");
+    let rows = &rows[7..];
     let expected: usize = bank_questions().iter().map(|(_, keys)| keys.len()).sum();
     // One more row: the hidden tracks, pooled; the hidden tracks' own rows have no count.
     assert_eq!(rows.len(), expected + 1);
@@ -615,8 +635,10 @@ fn hidden_split_is_invisible(dir: &Path, a: &[&str], b: &[&str], hidden: &[&str]
                 let mut reader = csv::Reader::from_reader(one.stdout.as_bytes());
                 let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
                 for key in hidden {
-                    let row = rows.iter().find(|r| &r[0] == "track" && &r[1] == *key).unwrap();
-                    assert!(row[2].is_empty() && row[3].is_empty(), "{row:?}");
+                    for question in ["track", "verdict"] {
+                        let row = rows.iter().find(|r| &r[0] == question && &r[1] == *key).unwrap();
+                        assert!(row[2].is_empty() && row[3].is_empty(), "{row:?}");
+                    }
                 }
                 let pool = rows.iter().find(|r| &r[0] == "track" && &r[1] == "hidden").expect("a pooled row");
                 assert!(pool[2].parse::<u64>().unwrap() >= 5, "{pool:?}");

@@ -13,6 +13,9 @@ use super::{
 use crate::lang::Lang;
 use crate::sanitize;
 
+/// Question ids that `report --format csv` uses for its headline rows, so no question may.
+const CSV_HEADLINES: [&str; 2] = ["results", "verdict"];
+
 /// Weights must lie within ±this, so that no bank can overflow a score.
 pub const MAX_WEIGHT: i64 = 1000;
 /// The schema version this build reads.
@@ -495,6 +498,14 @@ impl Validator<'_> {
                     *id_at,
                     format!("{label}: ids use lowercase letters, digits and hyphens (like `future-proof`)"),
                 );
+            } else if CSV_HEADLINES.contains(&id.as_str()) {
+                self.error(
+                    *id_at,
+                    format!(
+                        "{label}: the id `{id}` is reserved: `report --format csv` names its headline rows `results` \
+                         and `verdict`; choose another id"
+                    ),
+                );
             }
         }
         let kind = self.require(&raw.kind, at, &format!("`kind` in {label} (\"track\", \"myth\" or \"check\")"));
@@ -838,6 +849,17 @@ mod tests {
 
     fn problems(text: &str) -> Vec<String> {
         parse(text).err().unwrap_or_default().into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn the_csv_headline_ids_are_reserved() {
+        for id in ["results", "verdict"] {
+            let bank = super::super::BUILTIN.replacen("id = \"mentor\"", &format!("id = \"{id}\""), 1);
+            let bank = bank.replace("question = \"mentor\"", &format!("question = \"{id}\""));
+            let found = problems(&bank);
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert!(found[0].contains(&format!("the id `{id}` is reserved")), "{found:?}");
+        }
     }
 
     #[test]

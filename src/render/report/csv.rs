@@ -1,17 +1,18 @@
-//! The report's counts in long form for a spreadsheet: one row per question and choice,
-//! `question,choice,count,share`, then the question's topic and the choice's label in the
+//! The report's counts in long form for a spreadsheet: the headline rows first (`results`:
+//! the valid results and how many were left out; `verdict`: each verdict), then one row per
+//! question and choice, `question,choice,count,share`, each with a topic and a label in the
 //! report's language. RFC 4180 quoting and CRLF line ends through the csv crate, after a
 //! UTF-8 byte order mark so that Excel reads Korean right.
 
 use std::io::{self, Write};
 
-use super::{fraction, track_rows, HIDDEN_KEY};
+use super::{fraction, msg, track_rows, verdicts, HIDDEN_KEY};
 use crate::aggregate::Report;
 use crate::render::View;
 
-/// Writes the header and one row per question and choice, in bank order. A hidden track's
-/// row has an empty count and share; the hidden tracks' results follow, pooled, in one row
-/// whose choice is `hidden`.
+/// Writes the header, the headline rows, and one row per question and choice, in bank
+/// order. A hidden track's rows (its verdict and its count) have an empty count and share;
+/// the hidden tracks' follow, pooled, in one row whose choice is `hidden`.
 pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()> {
     let all = &report.all;
     // RFC 4180 ends records with CRLF. The UTF-8 byte order mark is what Excel needs to read
@@ -20,6 +21,21 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     w.write_all("\u{feff}".as_bytes())?;
     let mut out = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(w);
     out.write_record(["question", "choice", "count", "share", "topic", "label"])?;
+    let msg = msg(view.lang);
+    let n = all.respondents;
+    out.write_record(["results", "all", &n.to_string(), &fraction(n, n), msg.csv_results, msg.csv_valid])?;
+    out.write_record(["results", "left_out", &report.left_out.to_string(), "", msg.csv_results, msg.csv_left_out])?;
+    let shown = verdicts(view, report);
+    let verdict = |key: &str| shown.iter().find(|r| r.key == key);
+    let keys = std::iter::once("ml").chain(view.bank.track().choices.iter().map(|c| c.key.as_str()));
+    for key in keys.chain(report.verdicts.hidden_stay.map(|_| HIDDEN_KEY)) {
+        let (count, share, text) = match verdict(key) {
+            Some(row) => (row.count.to_string(), fraction(row.count, n), row.text.clone()),
+            // A hidden track: its verdict's text, no count.
+            None => (String::new(), String::new(), view.bank.verdict(key).get(view.lang).to_string()),
+        };
+        out.write_record(["verdict", key, &count, &share, msg.verdicts_heading, &text])?;
+    }
     let track = view.bank.track();
     let topic = track.topic.get(view.lang);
     for (c, n) in track.choices.iter().zip(&report.tracks) {
