@@ -574,6 +574,28 @@ fn a_bad_file_on_either_side_is_reported_and_left_out() {
     assert_eq!((j["before"]["left_out"].as_u64(), j["after"]["left_out"].as_u64()), (Some(1), Some(0)));
 }
 
+/// A Markdown or HTML comparison is shared without the errors printed on stderr: it says how
+/// many results each side left out and points nowhere; the terminal's text still points above.
+#[test]
+fn files_to_share_count_what_was_left_out_without_pointing_above() {
+    let dir = tempfile::tempdir().unwrap();
+    let (before, after) = sample(dir.path());
+    fs::write(after.join("bad.txt"), "backend\nmaybe\n").unwrap();
+    for (lang, shared, above) in [
+        ("en", "After: 18 results, 1 left out · Paired: 14", "see the errors above"),
+        ("ko", "이후: 결과 18개, 1개 뺌 · 짝지은 사람: 14명", "위의 오류를 보세요"),
+    ] {
+        for format in ["markdown", "html"] {
+            let out = Run::of(run(&["--lang", lang, "compare", "--format", format, s(&before), s(&after)])).expect(65);
+            assert!(out.stderr.contains("`maybe`"), "{lang} {format}: the error is on stderr:\n{}", out.stderr);
+            assert!(flat(&out.stdout).contains(shared), "{lang} {format}:\n{}", out.stdout);
+            assert!(!out.stdout.contains(above), "{lang} {format}: points at errors it doesn't hold");
+        }
+        let text = Run::of(run(&["--lang", lang, "compare", s(&before), s(&after)])).expect(65).stdout;
+        assert!(flat(&text).contains(above), "{lang} text:\n{text}");
+    }
+}
+
 #[test]
 fn a_side_that_cannot_be_opened_is_66() {
     let dir = tempfile::tempdir().unwrap();

@@ -287,6 +287,28 @@ fn a_bad_file_is_reported_like_quiz_and_left_out() {
     assert!(out.stdout.contains("6 results, 1 left out: see the errors above"), "{}", out.stdout);
 }
 
+/// The errors go to stderr; a Markdown or HTML file is shared without them, so it says how many
+/// results were left out and points nowhere. The terminal's text still points above.
+#[test]
+fn files_to_share_count_what_was_left_out_without_pointing_above() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = group(dir.path(), [3, 3, 0]);
+    fs::write(root.join("bad.txt"), "backend\nmaybe\n").unwrap();
+    for (lang, shared, above) in [
+        ("en", "6 results, 1 left out", "see the errors above"),
+        ("ko", "결과 6개, 1개는 뺐습니다", "위의 오류를 보세요"),
+    ] {
+        for format in ["markdown", "html"] {
+            let out = Run::of(run(&["--lang", lang, "report", "--format", format, s(&root)])).expect(65);
+            assert!(out.stderr.contains("`maybe`"), "{lang} {format}: the error is on stderr:\n{}", out.stderr);
+            assert!(out.stdout.contains(shared), "{lang} {format}:\n{}", out.stdout);
+            assert!(!out.stdout.contains(above), "{lang} {format}: points at errors it doesn't hold");
+        }
+        let text = Run::of(run(&["--lang", lang, "report", s(&root)])).expect(65).stdout;
+        assert!(text.contains(above), "{lang} text:\n{text}");
+    }
+}
+
 #[test]
 fn exit_66_beats_65_and_the_report_is_still_printed() {
     let dir = tempfile::tempdir().unwrap();

@@ -10,7 +10,7 @@ use super::{change_text, msg, p_text, paired_hidden, reading_text, summary_line,
 use crate::compare::{percent_of, points, Comparison};
 use crate::render::report::html::{escape, page_end, page_start};
 use crate::render::report::{checks, hidden_line, percent};
-use crate::render::View;
+use crate::render::{Errors, View};
 use crate::wrap::width;
 
 /// The compare page's own colours (unchanged, down, up) and parts, after the shared rules.
@@ -146,7 +146,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     let (b, a) = c.counts();
     let totals = (b.respondents, a.respondents);
     let mut out = String::new();
-    page_start(&mut out, view, STYLE, [msg.page_title, msg.heading], &summary_line(lang, c));
+    page_start(&mut out, view, STYLE, [msg.page_title, msg.heading], &summary_line(lang, c, Errors::Elsewhere));
     if let Some(note) = unpaired_note(lang, c) {
         let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&note));
     }

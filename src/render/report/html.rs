@@ -10,7 +10,7 @@ use super::{
     agreement, decimal, diverging_cells, hidden_line, most_believed_line, msg, myths, percent, results_line, verdicts,
 };
 use crate::aggregate::{Overall, Report};
-use crate::render::View;
+use crate::render::{Errors, View};
 
 /// Escapes text for HTML content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -103,7 +103,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     let lang = view.lang;
     let all = &report.all;
     let mut out = String::new();
-    page_start(&mut out, view, STYLE, [msg.page_title, msg.heading], &results_line(lang, report));
+    page_start(&mut out, view, STYLE, [msg.page_title, msg.heading], &results_line(lang, report, Errors::Elsewhere));
 
     // Verdicts.
     let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(msg.verdicts_heading));
