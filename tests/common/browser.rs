@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 /// `.ci/run` should have installed it; elsewhere it prints a notice naming `test` and returns
 /// None, and the caller skips.
 pub fn browser(test: &str) -> Option<PathBuf> {
-    let found = ["chromium-headless-shell", "chromium", "chromium-browser"].iter().find_map(|name| which(name));
+    let found = ["chromium-headless-shell", "chromium", "chromium-browser"].iter().find_map(|name| super::which(name));
     if found.is_none() {
         if std::env::var_os("CI").is_some() {
             panic!("CI is set but chromium-headless-shell is missing; .ci/run installs it");
@@ -64,8 +64,4 @@ fn pixels(path: &Path) -> Vec<(i32, i32, i32)> {
     let info = reader.next_frame(&mut buf).unwrap();
     let channels = info.color_type.samples();
     buf[..info.buffer_size()].chunks(channels).map(|px| (px[0] as i32, px[1] as i32, px[2] as i32)).collect()
-}
-
-fn which(name: &str) -> Option<PathBuf> {
-    std::env::var_os("PATH")?.to_str()?.split(':').map(|d| Path::new(d).join(name)).find(|p| p.is_file())
 }
