@@ -535,7 +535,10 @@ fn html_renders_in_a_real_browser() {
     for lang in ["en", "ko"] {
         let page =
             Run::of(run(&["--lang", lang, "compare", "--format", "html", s(&before), s(&after)])).expect(0).stdout;
-        let pixels = browser::screenshot(&browser, dir.path(), lang, &page, &format!("compare-{lang}.png"));
+        // Tall enough for the reality checks, where the blue arrows are (the sample's verdicts
+        // don't move).
+        let pixels =
+            browser::screenshot(&browser, dir.path(), lang, &page, (1200, 4000), &format!("compare-{lang}.png"));
         let ink = pixels.iter().filter(|&&px| browser::is_ink(px)).count();
         let total = pixels.len();
         // --down (green, a myth fewer believe after) and --plain (blue) of the page's style.

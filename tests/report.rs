@@ -260,7 +260,8 @@ fn html_renders_in_a_real_browser() {
     let root = sample(dir.path());
     for lang in ["en", "ko"] {
         let page = Run::of(run(&["--lang", lang, "report", "--format", "html", s(&root)])).expect(0).stdout;
-        let pixels = browser::screenshot(&browser, dir.path(), lang, &page, &format!("report-{lang}.png"));
+        let pixels =
+            browser::screenshot(&browser, dir.path(), lang, &page, (1200, 1600), &format!("report-{lang}.png"));
         let ink = pixels.iter().filter(|&&px| browser::is_ink(px)).count();
         let total = pixels.len();
         // Strongly coloured: the bars.

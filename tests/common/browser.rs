@@ -19,10 +19,17 @@ pub fn browser(test: &str) -> Option<PathBuf> {
     found
 }
 
-/// Writes `page` to `dir`/`name`.html and has `browser` take a 1200×1600 screenshot of it;
-/// returns the pixels of `dir`/`name`.png as (red, green, blue). The PNG is copied to the
-/// folder MLCHECK_KEEP_PNG names, as `keep_as`, when that is set.
-pub fn screenshot(browser: &Path, dir: &Path, name: &str, page: &str, keep_as: &str) -> Vec<(i32, i32, i32)> {
+/// Writes `page` to `dir`/`name`.html and has `browser` take a screenshot of it in a window
+/// of `(width, height)`; returns the pixels of `dir`/`name`.png as (red, green, blue). The PNG
+/// is copied to the folder MLCHECK_KEEP_PNG names, as `keep_as`, when that is set.
+pub fn screenshot(
+    browser: &Path,
+    dir: &Path,
+    name: &str,
+    page: &str,
+    (width, height): (u32, u32),
+    keep_as: &str,
+) -> Vec<(i32, i32, i32)> {
     let html = dir.join(format!("{name}.html"));
     fs::write(&html, page).unwrap();
     let png = dir.join(format!("{name}.png"));
@@ -40,7 +47,7 @@ pub fn screenshot(browser: &Path, dir: &Path, name: &str, page: &str, keep_as: &
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--screenshot={}", png.display()))
-        .arg("--window-size=1200,1600")
+        .arg(format!("--window-size={width},{height}"))
         .arg(format!("file://{}", html.display()))
         .stdin(Stdio::null())
         .output()
