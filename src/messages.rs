@@ -212,8 +212,10 @@ pub struct ReportMessages {
     pub heading: &'static str,
     /// "{n} results".
     pub results: &'static str,
-    /// "{n} results, {left_out} left out: see the errors above".
+    /// "{n} results, {left_out} left out: see the errors above", in the terminal.
     pub results_left_out: &'static str,
+    /// "{n} results, {left_out} left out", in a file to share, which doesn't hold the errors.
+    pub results_left_out_shared: &'static str,
     /// Heading of the verdicts.
     pub verdicts_heading: &'static str,
     /// Heading of the myths chart.
@@ -299,6 +301,7 @@ const REPORT_EN: ReportMessages = ReportMessages {
     heading: "What the group believes",
     results: "{n} results",
     results_left_out: "{n} results, {left_out} left out: see the errors above",
+    results_left_out_shared: "{n} results, {left_out} left out",
     verdicts_heading: "Verdicts",
     myths_heading: "The five myths",
     disagree_axis: "◀ disagree",
@@ -347,6 +350,7 @@ const REPORT_KO: ReportMessages = ReportMessages {
     heading: "모임이 믿는 것",
     results: "결과 {n}개",
     results_left_out: "결과 {n}개, {left_out}개는 뺐습니다. 위의 오류를 보세요",
+    results_left_out_shared: "결과 {n}개, {left_out}개는 뺐습니다",
     verdicts_heading: "추천 결과",
     myths_heading: "다섯 가지 통념",
     disagree_axis: "◀ 동의 안 함",
@@ -407,7 +411,7 @@ pub struct CompareMessages {
     pub after_left_out: &'static str,
     /// "Paired: {n}", people who answered both times.
     pub paired: &'static str,
-    /// Added when something was left out on either side.
+    /// Added in the terminal when something was left out on either side.
     pub see_errors: &'static str,
     /// Why results without a partner were left out; `{list}` joins the two below, `{min}`
     /// is the min group.

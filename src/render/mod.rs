@@ -65,6 +65,17 @@ impl<'a> View<'a> {
     }
 }
 
+/// Whether a rendering is read under the error lines that mlcheck printed on stderr, and so
+/// may point at them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Errors {
+    /// The text format, read in the terminal just after the errors: "see the errors above".
+    Above,
+    /// A file meant for sharing (Markdown, HTML): the errors stayed in the terminal, so it
+    /// only says how many results were left out.
+    Elsewhere,
+}
+
 /// Turns colour off for the rest of the run, whatever `--color` said: Markdown, JSON, CSV and
 /// HTML are pasted or saved elsewhere and must carry no terminal escapes, and they reuse the
 /// text charts.

@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 /// `.ci/run` should have installed it; elsewhere it prints a notice naming `test` and returns
 /// None, and the caller skips.
 pub fn browser(test: &str) -> Option<PathBuf> {
-    let found = ["chromium-headless-shell", "chromium", "chromium-browser"].iter().find_map(|name| which(name));
+    let found = ["chromium-headless-shell", "chromium", "chromium-browser"].iter().find_map(|name| super::which(name));
     if found.is_none() {
         if std::env::var_os("CI").is_some() {
             panic!("CI is set but chromium-headless-shell is missing; .ci/run installs it");
@@ -19,10 +19,17 @@ pub fn browser(test: &str) -> Option<PathBuf> {
     found
 }
 
-/// Writes `page` to `dir`/`name`.html and has `browser` take a 1200×1600 screenshot of it;
-/// returns the pixels of `dir`/`name`.png as (red, green, blue). The PNG is copied to the
-/// folder MLCHECK_KEEP_PNG names, as `keep_as`, when that is set.
-pub fn screenshot(browser: &Path, dir: &Path, name: &str, page: &str, keep_as: &str) -> Vec<(i32, i32, i32)> {
+/// Writes `page` to `dir`/`name`.html and has `browser` take a screenshot of it in a window
+/// of `(width, height)`; returns the pixels of `dir`/`name`.png as (red, green, blue). The PNG
+/// is copied to the folder MLCHECK_KEEP_PNG names, as `keep_as`, when that is set.
+pub fn screenshot(
+    browser: &Path,
+    dir: &Path,
+    name: &str,
+    page: &str,
+    (width, height): (u32, u32),
+    keep_as: &str,
+) -> Vec<(i32, i32, i32)> {
     let html = dir.join(format!("{name}.html"));
     fs::write(&html, page).unwrap();
     let png = dir.join(format!("{name}.png"));
@@ -40,7 +47,7 @@ pub fn screenshot(browser: &Path, dir: &Path, name: &str, page: &str, keep_as: &
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--screenshot={}", png.display()))
-        .arg("--window-size=1200,1600")
+        .arg(format!("--window-size={width},{height}"))
         .arg(format!("file://{}", html.display()))
         .stdin(Stdio::null())
         .output()
@@ -64,8 +71,4 @@ fn pixels(path: &Path) -> Vec<(i32, i32, i32)> {
     let info = reader.next_frame(&mut buf).unwrap();
     let channels = info.color_type.samples();
     buf[..info.buffer_size()].chunks(channels).map(|px| (px[0] as i32, px[1] as i32, px[2] as i32)).collect()
-}
-
-fn which(name: &str) -> Option<PathBuf> {
-    std::env::var_os("PATH")?.to_str()?.split(':').map(|d| Path::new(d).join(name)).find(|p| p.is_file())
 }

@@ -7,6 +7,7 @@ pub mod browser;
 pub mod pages;
 mod snapshot;
 pub mod tools;
+pub mod webdriver;
 
 // Not every test binary takes snapshots; dead_code above doesn't cover a re-export.
 #[allow(unused_imports)]
@@ -15,6 +16,11 @@ pub use snapshot::{readme_sample, snapshot};
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+
+/// The program `name` as found on PATH.
+pub fn which(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH")?.to_str()?.split(':').map(|d| Path::new(d).join(name)).find(|p| p.is_file())
+}
 
 /// The built `mlcheck`, with a hermetic environment.
 pub fn mlcheck() -> Command {

@@ -1,7 +1,8 @@
 //! The comparison as one self-contained HTML page for a projector, an e-mail or a course
 //! site: inline CSS and SVG, no script, no external URL, no web font; `lang` set; readable
-//! when printed. Every chart has a text equivalent: a `<title>` on each arrow and the tables
-//! under the charts.
+//! when printed, and on a phone as on a desktop. Every chart has a text equivalent: each chart
+//! is an image labelled with its rows in words, and the tables under the charts hold the counts.
+//! As in the report's page, the charts' text is HTML and their SVG draws only shapes.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -10,14 +11,17 @@ use super::{change_text, msg, p_text, paired_hidden, reading_text, summary_line,
 use crate::compare::{percent_of, points, Comparison};
 use crate::render::report::html::{escape, page_end, page_start};
 use crate::render::report::{checks, hidden_line, percent};
-use crate::render::View;
+use crate::render::{Errors, View};
 use crate::wrap::width;
 
 /// The compare page's own colours (unchanged, down, up) and parts, after the shared rules.
 const STYLE: &str = r#":root { --ink: #1f2328; --muted: #57606a; --rule: #d0d7de; --plain: #2f6fb0; --down: #2e7d4f; --up: #c0561b; }
 h3 { font-size: 1.05rem; margin: 1rem 0 .3rem; }
 .n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-svg { display: block; max-width: 100%; height: auto; margin: .4rem 0; }
+.arrows { --columns: minmax(8rem, var(--label)) minmax(14rem, 536px) 162px; }
+.arrows .ticks { position: relative; height: 1.6em; font-size: 13px; color: var(--muted); }
+.arrows .ticks span { position: absolute; bottom: .1em; }
+.tail b { font-weight: 600; }
 "#;
 
 /// One arrow of a chart: a label and two shares.
@@ -27,65 +31,79 @@ struct Arrow<'a> {
     after: (u64, u64),
 }
 
-/// Arrows on one 0–100% axis: `○` before, an arrowhead after (a dot when unchanged), each
-/// with a `<title>` saying the same in words. `myth` colours a fall green and a rise orange.
-/// `label_cols` is the widest label of the section, in display columns, so that the charts of
-/// one section share their axis.
-fn arrows_svg(out: &mut String, view: &View, id: &str, title: &str, rows: &[Arrow], label_cols: usize, myth: bool) {
+/// Arrows on one 0–100% axis: `○` before, an arrowhead after (a dot when unchanged). A grid
+/// of rows, each its label, its arrow (an SVG of shapes only) and the shares in words, with a
+/// `title` saying the same; the chart is one image labelled with every row's words. `myth`
+/// colours a fall green and a rise orange. `label_cols` is the widest label of the section, in
+/// display columns, so that the charts of one section share their axis.
+fn arrows_chart(out: &mut String, view: &View, title: &str, rows: &[Arrow], label_cols: usize, myth: bool) {
     let msg = msg(view.lang);
-    // The label column fits the longest label: about 8 px a display column at 15 px
+    // The label column fits the longest label: about 7.5 px a display column at 15 px
     // (a Korean syllable takes two columns).
     let longest = rows.iter().map(|r| width(r.label)).max().unwrap_or(0).max(label_cols);
-    let label_w = (longest as f64 * 8.0 + 16.0).max(150.0);
-    let (axis_w, tail_w, row_h, top) = (520.0, 170.0, 34.0, 30.0);
-    let x0 = label_w;
-    let total_w = label_w + axis_w + tail_w;
-    let height = top + rows.len() as f64 * row_h + 8.0;
+    let label_w = (longest as f64 * 7.5 + 16.0).max(150.0);
+    // The axis runs from 0 to AXIS in the drawing, with PAD on either side for the marks.
+    const AXIS: f64 = 520.0;
+    const PAD: f64 = 8.0;
+    let row_h = 34.0;
+    let y = row_h / 2.0;
+    let texts: Vec<(String, String, String, String)> = rows
+        .iter()
+        .map(|row| {
+            let change = change_text(view.lang, points(row.before.0, row.before.1, row.after.0, row.after.1));
+            let (before, after) = (percent(row.before.0, row.before.1), percent(row.after.0, row.after.1));
+            let words = msg
+                .arrow_title
+                .replace("{label}", row.label)
+                .replace("{before}", &before)
+                .replace("{after}", &after)
+                .replace("{change}", &change);
+            (words, before, after, change)
+        })
+        .collect();
+    let summary: Vec<&str> = texts.iter().map(|t| t.0.as_str()).collect();
     let _ = write!(
         out,
-        r#"<svg viewBox="0 0 {total_w} {height}" width="{total_w}" height="{height}" role="img" aria-labelledby="{id}"><title id="{id}">{}</title>"#,
-        escape(title)
+        r#"<div class="chart arrows" role="img" aria-label="{}: {}" style="--label: {}px">"#,
+        escape(title),
+        escape(&summary.join("; ")),
+        // The drawing's margin takes the first PAD of the label's room.
+        label_w - PAD
     );
+    out.push_str(r#"<div class="row head"><span class="ticks drawing">"#);
     for tick in [0, 25, 50, 75, 100] {
-        let x = x0 + axis_w * tick as f64 / 100.0;
-        let anchor = match tick {
-            0 => "start",
-            100 => "end",
-            _ => "middle",
+        // Where the tick is, as a share of the drawing's width.
+        let x = 100.0 * (PAD + AXIS * tick as f64 / 100.0) / (AXIS + 2.0 * PAD);
+        let place = match tick {
+            0 => format!("left: {x:.2}%"),
+            100 => format!("right: {:.2}%", 100.0 - x),
+            _ => format!("left: {x:.2}%; transform: translateX(-50%)"),
         };
-        let _ = write!(
-            out,
-            r#"<line x1="{x:.1}" y1="{}" x2="{x:.1}" y2="{:.1}" stroke="var(--rule)"/><text x="{x:.1}" y="18" font-size="13" text-anchor="{anchor}" fill="var(--muted)">{tick}%</text>"#,
-            top - 6.0,
-            height - 4.0
-        );
+        let _ = write!(out, r#"<span style="{place}">{tick}%</span>"#);
     }
-    for (i, row) in rows.iter().enumerate() {
-        let y = top + i as f64 * row_h + row_h / 2.0;
+    out.push_str("</span></div>");
+    for (row, (words, before, after, change)) in rows.iter().zip(&texts) {
         let (b, a) = (percent_of(row.before.0, row.before.1), percent_of(row.after.0, row.after.1));
-        let change = change_text(view.lang, points(row.before.0, row.before.1, row.after.0, row.after.1));
-        let (before, after) = (percent(row.before.0, row.before.1), percent(row.after.0, row.after.1));
-        let words = msg
-            .arrow_title
-            .replace("{label}", row.label)
-            .replace("{before}", &before)
-            .replace("{after}", &after)
-            .replace("{change}", &change);
         let colour = match (myth, a.cmp(&b)) {
             (_, std::cmp::Ordering::Equal) => "var(--muted)",
             (true, std::cmp::Ordering::Less) => "var(--down)",
             (true, std::cmp::Ordering::Greater) => "var(--up)",
             (false, _) => "var(--plain)",
         };
-        let (xb, xa) = (x0 + axis_w * b as f64 / 100.0, x0 + axis_w * a as f64 / 100.0);
         let _ = write!(
             out,
-            r#"<g><title>{}</title><text x="{}" y="{:.1}" text-anchor="end" font-size="15">{}</text>"#,
-            escape(&words),
-            label_w - 12.0,
-            y + 5.0,
-            escape(row.label)
+            r#"<div class="row" title="{}"><span class="label">{}</span><svg class="drawing" viewBox="{} 0 {} {row_h}" width="{}" height="{row_h}" aria-hidden="true" focusable="false">"#,
+            escape(words),
+            escape(row.label),
+            -PAD,
+            AXIS + 2.0 * PAD,
+            AXIS + 2.0 * PAD
         );
+        for tick in [0, 25, 50, 75, 100] {
+            let x = AXIS * tick as f64 / 100.0;
+            let _ = write!(out, r#"<line x1="{x:.1}" y1="0" x2="{x:.1}" y2="{row_h}" stroke="var(--rule)"/>"#);
+        }
+        let (xb, xa) = (AXIS * b as f64 / 100.0, AXIS * a as f64 / 100.0);
         if a == b {
             let _ = write!(out, r#"<circle cx="{xa:.1}" cy="{y:.1}" r="6" fill="{colour}"/>"#);
         } else {
@@ -101,17 +119,9 @@ fn arrows_svg(out: &mut String, view: &View, id: &str, title: &str, rows: &[Arro
                 y + 7.0
             );
         }
-        let _ = write!(
-            out,
-            r#"<text x="{}" y="{:.1}" text-anchor="end" font-size="15" font-variant-numeric="tabular-nums">{} → {} <tspan font-weight="600">{}</tspan></text></g>"#,
-            total_w - 4.0,
-            y + 5.0,
-            before,
-            after,
-            escape(&change)
-        );
+        let _ = write!(out, r#"</svg><span class="tail">{before} → {after} <b>{}</b></span></div>"#, escape(change));
     }
-    out.push_str("</svg>\n");
+    out.push_str("</div>\n");
 }
 
 /// A table of counts before and after, with the change.
@@ -119,7 +129,7 @@ fn change_table(out: &mut String, view: &View, first: &str, rows: &[(String, u64
     let msg = msg(view.lang);
     let _ = write!(
         out,
-        r#"<table><thead><tr><th scope="col">{}</th><th scope="col" class="n">{}</th><th scope="col" class="n">{}</th><th scope="col" class="n">{}</th></tr></thead><tbody>"#,
+        r#"<table class="stack"><thead><tr><th scope="col">{}</th><th scope="col" class="n">{}</th><th scope="col" class="n">{}</th><th scope="col" class="n">{}</th></tr></thead><tbody>"#,
         escape(first),
         escape(msg.table_before),
         escape(msg.table_after),
@@ -128,9 +138,12 @@ fn change_table(out: &mut String, view: &View, first: &str, rows: &[(String, u64
     for (label, b, a) in rows {
         let _ = write!(
             out,
-            r#"<tr><th scope="row">{label}</th><td class="n">{b} ({})</td><td class="n">{a} ({})</td><td class="n">{}</td></tr>"#,
+            r#"<tr><th scope="row">{label}</th><td class="n" data-label="{}">{b} ({})</td><td class="n" data-label="{}">{a} ({})</td><td class="n" data-label="{}">{}</td></tr>"#,
+            escape(msg.table_before),
             percent(*b, totals.0),
+            escape(msg.table_after),
             percent(*a, totals.1),
+            escape(msg.table_change),
             escape(&change_text(view.lang, points(*b, totals.0, *a, totals.1)))
         );
     }
@@ -146,7 +159,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     let (b, a) = c.counts();
     let totals = (b.respondents, a.respondents);
     let mut out = String::new();
-    page_start(&mut out, view, STYLE, [msg.page_title, msg.heading], &summary_line(lang, c));
+    page_start(&mut out, view, STYLE, [msg.page_title, msg.heading], &summary_line(lang, c, Errors::Elsewhere));
     if let Some(note) = unpaired_note(lang, c) {
         let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&note));
     }
@@ -158,7 +171,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
         .iter()
         .map(|(text, v)| Arrow { label: text, before: (v.before, totals.0), after: (v.after, totals.1) })
         .collect();
-    arrows_svg(&mut out, view, "verdicts-title", report_msg.verdicts_heading, &arrows, 0, false);
+    arrows_chart(&mut out, view, report_msg.verdicts_heading, &arrows, 0, false);
     let rows: Vec<(String, u64, u64)> = labels.iter().map(|(text, v)| (escape(text), v.before, v.after)).collect();
     change_table(&mut out, view, report_msg.col_verdict, &rows, totals);
     if let Some(line) = hidden_line(view, &c.before) {
@@ -177,7 +190,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
             after: (m.believed.after, totals.1),
         })
         .collect();
-    arrows_svg(&mut out, view, "myths-title", msg.myths_heading, &arrows, 0, true);
+    arrows_chart(&mut out, view, msg.myths_heading, &arrows, 0, true);
     let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(msg.legend));
     let rows: Vec<(String, u64, u64)> = c
         .myths
@@ -209,8 +222,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
                 after: (ch.after, totals.1),
             })
             .collect();
-        let id = format!("check-{}-title", q.id);
-        arrows_svg(&mut out, view, &id, q.topic.get(lang), &arrows, label_cols, false);
+        arrows_chart(&mut out, view, q.topic.get(lang), &arrows, label_cols, false);
         let rows: Vec<(String, u64, u64)> = q
             .choices
             .iter()
@@ -231,7 +243,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
             let _ = writeln!(out, "<p>{}</p>", escape(&msg.paired_intro.replace("{n}", &c.paired.to_string())));
             let _ = write!(
                 out,
-                r#"<table><thead><tr><th scope="col">{}</th><th scope="col" class="n">{}</th><th scope="col" class="n">{}</th><th scope="col" class="n">{}</th><th scope="col" class="n">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+                r#"<table class="stack"><thead><tr><th scope="col">{}</th><th scope="col" class="n">{}</th><th scope="col" class="n">{}</th><th scope="col" class="n">{}</th><th scope="col" class="n">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
                 escape(report_msg.col_myth),
                 escape(msg.col_toward_agree),
                 escape(msg.col_toward_disagree),
@@ -243,12 +255,17 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
                 let Some(v) = m.movers else { continue };
                 let _ = write!(
                     out,
-                    r#"<tr><th scope="row">{}</th><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td>{}</td></tr>"#,
+                    r#"<tr><th scope="row">{}</th><td class="n" data-label="{}">{}</td><td class="n" data-label="{}">{}</td><td class="n" data-label="{}">{}</td><td class="n" data-label="{}">{}</td><td data-label="{}">{}</td></tr>"#,
                     escape(bank.questions[m.question].topic.get(lang)),
+                    escape(msg.col_toward_agree),
                     v.toward_agree,
+                    escape(msg.col_toward_disagree),
                     v.toward_disagree,
+                    escape(msg.col_same),
                     v.same,
+                    escape(msg.col_p),
                     escape(&p_text(v.p_value())),
+                    escape(msg.col_reading),
                     escape(reading_text(lang, &v))
                 );
             }

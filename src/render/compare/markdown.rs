@@ -9,7 +9,7 @@ use crate::compare::{points, Comparison};
 use crate::render::markdown::{escape, escape_line, table};
 use crate::render::report::markdown::chart;
 use crate::render::report::{checks, hidden_line, percent};
-use crate::render::View;
+use crate::render::{Errors, View};
 
 /// `count (share)`.
 fn cell(count: u64, total: u64) -> String {
@@ -26,7 +26,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     let header = |first: &'static str| [first, msg.table_before, msg.table_after, msg.table_change];
     let report_msg = crate::render::report::msg(lang);
     writeln!(w, "# {}\n", escape(msg.heading))?;
-    writeln!(w, "{}\n", escape_line(&summary_line(lang, c)))?;
+    writeln!(w, "{}\n", escape_line(&summary_line(lang, c, Errors::Elsewhere)))?;
     if let Some(note) = unpaired_note(lang, c) {
         writeln!(w, "{}\n", escape_line(&note))?;
     }

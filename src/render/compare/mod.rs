@@ -11,7 +11,7 @@ use crate::compare::{Change, Comparison, Movers, Verdict};
 use crate::lang::Lang;
 use crate::messages::{self, CompareMessages};
 use crate::render::report::hidden_stay_text;
-use crate::render::View;
+use crate::render::{Errors, View};
 use crate::stats::Reading;
 
 /// The strings of the comparison in `lang`.
@@ -19,8 +19,9 @@ pub fn msg(lang: Lang) -> &'static CompareMessages {
     messages::compare(lang)
 }
 
-/// The top line: each side's size (and what was left out), and the number of pairs.
-pub fn summary_line(lang: Lang, c: &Comparison) -> String {
+/// The top line: each side's size (and what was left out), and the number of pairs; with a
+/// pointer to the errors where the `errors` are above.
+pub fn summary_line(lang: Lang, c: &Comparison, errors: Errors) -> String {
     let msg = msg(lang);
     let side = |report: &crate::aggregate::Report, plain: &str, left: &str| {
         let text = if report.left_out == 0 { plain } else { left };
@@ -32,7 +33,7 @@ pub fn summary_line(lang: Lang, c: &Comparison) -> String {
         msg.paired.replace("{n}", &c.paired.to_string()),
     ]
     .join(" · ");
-    if c.before.left_out + c.after.left_out > 0 {
+    if errors == Errors::Above && c.before.left_out + c.after.left_out > 0 {
         line.push(' ');
         line.push_str(msg.see_errors);
     }

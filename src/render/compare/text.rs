@@ -12,7 +12,7 @@ use super::{
 };
 use crate::compare::{percent_of, points, Comparison};
 use crate::render::report::{checks, hidden_line, percent};
-use crate::render::View;
+use crate::render::{Errors, View};
 use crate::wrap::{pad, width};
 
 /// Narrowest arrow track beside its label, in cells.
@@ -34,7 +34,7 @@ const SAME: char = '●';
 pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()> {
     let msg = msg(view.lang);
     writeln!(w, "{}", msg.heading.bold())?;
-    view.paragraph(w, "", 0, &summary_line(view.lang, c))?;
+    view.paragraph(w, "", 0, &summary_line(view.lang, c, Errors::Above))?;
     if let Some(note) = unpaired_note(view.lang, c) {
         view.paragraph(w, "", 0, &note)?;
     }

@@ -1,7 +1,11 @@
 //! The report as one self-contained HTML page for a projector, an e-mail or a course site:
 //! inline CSS and SVG, no script, no external URL, no web font; `lang` set; readable when
-//! printed. Every chart has a text equivalent: the tables beside the bars, a `<title>` on
-//! the myth bars and the histogram.
+//! printed, and on a phone as on a desktop. Every chart has a text equivalent: the tables
+//! beside the bars, and each chart is an image labelled with its numbers.
+//!
+//! Text is HTML, never SVG: an SVG scaled down to a phone's width shrinks its text with it,
+//! so the charts lay out their labels in a CSS grid and draw only shapes in SVG (see
+//! [`BASE_STYLE`] for how they fold on a narrow screen).
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -10,7 +14,7 @@ use super::{
     agreement, decimal, diverging_cells, hidden_line, most_believed_line, msg, myths, percent, results_line, verdicts,
 };
 use crate::aggregate::{Overall, Report};
-use crate::render::View;
+use crate::render::{Errors, View};
 
 /// Escapes text for HTML content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -28,8 +32,13 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// The rules the report and compare pages share: type, tables, print. Each page adds its own
-/// colours and parts after these (see [`page_start`]).
+/// The rules the report and compare pages share: type, tables, charts, print. Each page adds
+/// its own colours and parts after these (see [`page_start`]).
+///
+/// On a narrow screen (under 50rem: a phone, a small tablet; not on paper) the margins shrink, a table of
+/// many columns (`class="stack"`) becomes one block a row, its cells flowing as
+/// "header value" pairs (each `<td>` carries its header in `data-label`), and a chart's row
+/// (`.chart .row`) puts its label and number on one line and its drawing under them, full width.
 const BASE_STYLE: &str = r#"
 * { box-sizing: border-box; }
 :lang(ko) { word-break: keep-all; overflow-wrap: anywhere; }
@@ -44,10 +53,31 @@ section { margin: 2.2rem 0; break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0; }
 th, td { text-align: left; padding: .28rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: middle; }
 th { font-weight: 600; color: var(--muted); font-size: .9rem; }
-svg text { font-family: inherit; fill: var(--ink); }
 .note { color: var(--muted); }
 .big { font-size: 1.15rem; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .9rem; border-top: 1px solid var(--rule); padding-top: .6rem; }
+.chart { margin: .4rem 0; }
+.chart .row { display: grid; grid-template-columns: var(--columns); grid-template-areas: "label drawing tail"; align-items: center; }
+.chart .label { grid-area: label; text-align: right; padding-right: 12px; font-size: 15px; }
+.chart .drawing { grid-area: drawing; }
+.chart svg.drawing { display: block; width: 100%; height: auto; }
+.chart .tail { grid-area: tail; text-align: right; padding-right: 4px; font-size: 15px; font-variant-numeric: tabular-nums; white-space: nowrap; }
+@media screen and (max-width: 50rem) {
+  body { margin: 1rem auto; padding: 0 1rem; font-size: 16px; }
+  h1 { font-size: 1.75rem; }
+  h2 { font-size: 1.3rem; }
+  .lead { font-size: 1.05rem; }
+  th, td { padding: .28rem .35rem; }
+  table.stack, table.stack tbody { display: block; }
+  table.stack thead { display: none; }
+  table.stack tr { display: flex; flex-wrap: wrap; gap: .1rem 1.2rem; padding: .4rem .2rem; border-bottom: 1px solid var(--rule); }
+  table.stack th, table.stack td { display: block; padding: 0; border: 0; text-align: left; }
+  table.stack th[scope=row] { flex: 0 0 100%; color: var(--ink); font-size: 1rem; }
+  table.stack td::before { content: attr(data-label); color: var(--muted); font-size: .9rem; margin-right: .4rem; }
+  .chart .row { grid-template-columns: minmax(0, 1fr) auto; grid-template-areas: "label tail" "drawing drawing"; }
+  .chart .label { text-align: left; }
+  .chart .label, .chart .tail { align-self: start; padding-top: .3rem; }
+}
 @media print { body { margin: 0; max-width: none; font-size: 12pt; } section { margin: 1.2rem 0; } }
 "#;
 
@@ -62,7 +92,24 @@ td.bar svg { width: 100%; min-width: 60px; height: 14px; }
 svg { display: block; max-width: 100%; height: auto; }
 .legend { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; color: var(--muted); font-size: .9rem; margin: .4rem 0; }
 .legend span { display: inline-flex; align-items: center; gap: .35rem; }
-.checks { display: grid; grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr)); gap: 1.2rem 2.5rem; }
+.checks { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(26rem, 100%), 1fr)); gap: 1.2rem 2.5rem; }
+.myths { --columns: 170px minmax(0, 500px) 70px; max-width: 740px; padding-bottom: 6px; }
+.myths .label, .myths .tail { font-size: 16px; }
+.myths .tail { font-weight: 600; }
+.myths .head { padding: 6px 0; }
+.myths .head .tail { font-size: 15px; font-weight: normal; }
+.axis { display: flex; font-size: 15px; }
+.axis span { flex: 1 1 0; }
+.axis span:first-child { text-align: right; padding-right: 8px; }
+.axis span:last-child { padding-left: 8px; }
+.hist { max-width: 920px; padding: 0 10px; }
+.hist svg { display: block; width: 100%; height: 194px; }
+.hist .mark { display: flex; font-size: 15px; white-space: nowrap; }
+.hist .mark span:first-child { flex: 0 1 auto; min-width: 0; }
+.hist .mark span:last-child { padding: 0 6px; }
+.hist .ticks { position: relative; height: 1.6em; font-size: 14px; }
+.hist .ticks span { position: absolute; top: .2em; }
+@media screen and (max-width: 50rem) { td.bar { width: 25%; } td.bar svg { min-width: 40px; } .hist svg { height: 140px; } }
 .checks > div { break-inside: avoid; }
 "#;
 
@@ -103,7 +150,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     let lang = view.lang;
     let all = &report.all;
     let mut out = String::new();
-    page_start(&mut out, view, STYLE, [msg.page_title, msg.heading], &results_line(lang, report));
+    page_start(&mut out, view, STYLE, [msg.page_title, msg.heading], &results_line(lang, report, Errors::Elsewhere));
 
     // Verdicts.
     let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(msg.verdicts_heading));
@@ -116,7 +163,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
 
     // Myths.
     let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(msg.myths_heading));
-    myth_svg(&mut out, view, all);
+    myth_chart(&mut out, view, all);
     let first = myths(bank)[0].2;
     out.push_str("<div class=\"legend\">");
     for (c, fill) in first.choices.iter().zip(AGREEMENT_FILL) {
@@ -129,17 +176,22 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     out.push_str("</div>\n");
     let line = most_believed_line(bank, lang, all);
     let _ = writeln!(out, "<p class=\"big\">{}</p>", escape(&line));
-    let _ = write!(out, "<table><thead><tr><th scope=\"col\">{}</th>", escape(msg.col_myth));
+    let _ = write!(out, "<table class=\"stack\"><thead><tr><th scope=\"col\">{}</th>", escape(msg.col_myth));
     for c in &first.choices {
         let _ = write!(out, "<th scope=\"col\" class=\"n\">{}</th>", escape(c.label.get(lang)));
     }
     let _ = write!(out, "<th scope=\"col\" class=\"n\">{}</th></tr></thead><tbody>", escape(msg.col_believed));
     for (m, q, question) in myths(bank) {
         let _ = write!(out, "<tr><th scope=\"row\">{}</th>", escape(question.topic.get(lang)));
-        for n in agreement(all, q) {
-            let _ = write!(out, "<td class=\"n\">{n}</td>");
+        for (n, c) in agreement(all, q).into_iter().zip(&first.choices) {
+            let _ = write!(out, "<td class=\"n\" data-label=\"{}\">{n}</td>", escape(c.label.get(lang)));
         }
-        let _ = write!(out, "<td class=\"n\">{}</td></tr>", percent(all.believed[m], all.respondents));
+        let _ = write!(
+            out,
+            "<td class=\"n\" data-label=\"{}\">{}</td></tr>",
+            escape(msg.col_believed),
+            percent(all.believed[m], all.respondents)
+        );
     }
     out.push_str("</tbody></table>\n</section>\n");
 
@@ -161,42 +213,49 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
 
     // Scores.
     let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(msg.scores_heading));
-    histogram_svg(&mut out, view, report);
+    histogram(&mut out, view, report);
     out.push_str("</section>\n");
 
     // By track.
     let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(msg.by_track_heading));
     if !report.by_track.is_empty() {
+        let ml = bank.verdict("ml").get(lang);
+        let believe: Vec<String> = myths(bank)
+            .iter()
+            .map(|(_, _, q)| escape(&format!("{}: {}", msg.col_believed, q.topic.get(lang))))
+            .collect();
         let _ = write!(
             out,
-            "<table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"n\">{}</th><th scope=\"col\" class=\"n\">{}</th><th scope=\"col\" class=\"n\">{}</th>",
+            "<table class=\"stack\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"n\">{}</th><th scope=\"col\" class=\"n\">{}</th><th scope=\"col\" class=\"n\">{}</th>",
             escape(msg.col_track),
             escape(msg.col_results),
-            escape(bank.verdict("ml").get(lang)),
+            escape(ml),
             escape(msg.col_stay)
         );
-        for (_, _, q) in myths(bank) {
-            let _ = write!(
-                out,
-                "<th scope=\"col\" class=\"n\">{}: {}</th>",
-                escape(msg.col_believed),
-                escape(q.topic.get(lang))
-            );
+        for label in &believe {
+            let _ = write!(out, "<th scope=\"col\" class=\"n\">{label}</th>");
         }
         out.push_str("</tr></thead><tbody>");
         for c in &report.by_track {
             let _ = write!(
                 out,
-                "<tr><th scope=\"row\">{}</th><td class=\"n\">{}</td><td class=\"n\">{} ({})</td><td class=\"n\">{} ({})</td>",
+                "<tr><th scope=\"row\">{}</th><td class=\"n\" data-label=\"{}\">{}</td><td class=\"n\" data-label=\"{}\">{} ({})</td><td class=\"n\" data-label=\"{}\">{} ({})</td>",
                 escape(bank.track().choices[c.track].label.get(lang)),
+                escape(msg.col_results),
                 c.respondents,
+                escape(ml),
                 c.ml,
                 percent(c.ml, c.respondents),
+                escape(msg.col_stay),
                 c.stay,
                 percent(c.stay, c.respondents)
             );
-            for (m, _, _) in myths(bank) {
-                let _ = write!(out, "<td class=\"n\">{}</td>", percent(c.believed[m], c.respondents));
+            for ((m, _, _), label) in myths(bank).into_iter().zip(&believe) {
+                let _ = write!(
+                    out,
+                    "<td class=\"n\" data-label=\"{label}\">{}</td>",
+                    percent(c.believed[m], c.respondents)
+                );
             }
             out.push_str("</tr>");
         }
@@ -231,16 +290,15 @@ pub(crate) fn page_end(out: &mut String, view: &View) {
         writeln!(out, "<footer>{}</footer>\n</main>\n</body>\n</html>", escape(view.bank.disclaimer.get(view.lang)));
 }
 
-/// The myths as diverging stacked bars around a centre line, each with a `<title>` giving
-/// its five counts; the table after it holds the same numbers.
-fn myth_svg(out: &mut String, view: &View, counts: &Overall) {
+/// The myths as diverging stacked bars around a centre line: a grid of rows, each its topic,
+/// its bar (an SVG of shapes only) and the share who believe it, with a `title` giving its
+/// five counts. The chart is one image labelled with every share; the table after it holds
+/// the counts.
+fn myth_chart(out: &mut String, view: &View, counts: &Overall) {
     let msg = msg(view.lang);
     let lang = view.lang;
     let rows = myths(view.bank);
-    let (label_w, half, pct_w, row_h, top) = (170.0, 250.0, 70.0, 40.0, 34.0);
-    let centre = label_w + half;
-    let total_w = label_w + 2.0 * half + pct_w;
-    let height = top + rows.len() as f64 * row_h + 6.0;
+    let (half, row_h) = (250.0, 40.0);
     let labels: Vec<&str> = rows[0].2.choices.iter().map(|c| c.label.get(lang)).collect();
     let summary: Vec<String> = rows
         .iter()
@@ -248,92 +306,73 @@ fn myth_svg(out: &mut String, view: &View, counts: &Overall) {
         .collect();
     let _ = write!(
         out,
-        r#"<svg viewBox="0 0 {total_w} {height}" width="{total_w}" height="{height}" role="img" aria-labelledby="myths-title"><title id="myths-title">{}: {} {}</title>"#,
+        r#"<div class="chart myths" role="img" aria-label="{}: {} {}">"#,
         escape(msg.myths_heading),
         escape(msg.believed_column),
         escape(&summary.join(", "))
     );
     let _ = write!(
         out,
-        r#"<text x="{}" y="20" text-anchor="end" font-size="15">{}</text><text x="{}" y="20" font-size="15">{}</text><text x="{}" y="20" text-anchor="end" font-size="15">{}</text>"#,
-        centre - 8.0,
+        r#"<div class="row head"><span class="axis drawing"><span>{}</span><span>{}</span></span><span class="tail">{}</span></div>"#,
         escape(msg.disagree_axis),
-        centre + 8.0,
         escape(msg.agree_axis),
-        total_w - 4.0,
         escape(msg.believed_column)
     );
     // Drawn in fine units: the same cumulative rounding as the text bars, at 1000 units a side.
     const UNITS: usize = 1000;
-    for (row, (m, q, question)) in rows.iter().enumerate() {
-        let y = top + row as f64 * row_h;
+    for (m, q, question) in &rows {
         let a = agreement(counts, *q);
         let shares: Vec<String> =
             labels.iter().zip(a).map(|(l, n)| format!("{l} {n} ({})", percent(n, counts.respondents))).collect();
         let title =
             msg.myth_chart_title.replace("{topic}", question.topic.get(lang)).replace("{shares}", &shares.join(", "));
-        let _ = write!(out, "<g><title>{}</title>", escape(&title));
         let _ = write!(
             out,
-            r#"<text x="{}" y="{}" text-anchor="end" font-size="16">{}</text>"#,
-            label_w - 12.0,
-            y + row_h / 2.0 + 5.0,
-            escape(question.topic.get(lang))
+            r#"<div class="row" title="{}"><span class="label">{}</span><svg class="drawing" viewBox="0 0 {} {row_h}" width="{}" height="{row_h}" aria-hidden="true" focusable="false">"#,
+            escape(&title),
+            escape(question.topic.get(lang)),
+            2.0 * half,
+            2.0 * half
         );
         let (left, right) = diverging_cells(a, UNITS);
         let scale = half / UNITS as f64;
         // Left of the centre: neutral half, disagree, strongly disagree, from the centre out.
-        let mut x = centre;
+        let mut x = half;
         for (units, fill) in left.iter().zip([AGREEMENT_FILL[2], AGREEMENT_FILL[1], AGREEMENT_FILL[0]]) {
             let w = *units as f64 * scale;
             x -= w;
-            let _ = write!(
-                out,
-                r#"<rect x="{x:.1}" y="{:.1}" width="{w:.1}" height="{:.1}" fill="{fill}"/>"#,
-                y + 6.0,
-                row_h - 12.0
-            );
+            let _ = write!(out, r#"<rect x="{x:.1}" y="6" width="{w:.1}" height="{}" fill="{fill}"/>"#, row_h - 12.0);
         }
-        let mut x = centre;
+        let mut x = half;
         for (units, fill) in right.iter().zip([AGREEMENT_FILL[2], AGREEMENT_FILL[3], AGREEMENT_FILL[4]]) {
             let w = *units as f64 * scale;
-            let _ = write!(
-                out,
-                r#"<rect x="{x:.1}" y="{:.1}" width="{w:.1}" height="{:.1}" fill="{fill}"/>"#,
-                y + 6.0,
-                row_h - 12.0
-            );
+            let _ = write!(out, r#"<rect x="{x:.1}" y="6" width="{w:.1}" height="{}" fill="{fill}"/>"#, row_h - 12.0);
             x += w;
         }
         let _ = write!(
             out,
-            r#"<text x="{}" y="{}" text-anchor="end" font-size="16" font-weight="600">{}</text></g>"#,
-            total_w - 4.0,
-            y + row_h / 2.0 + 5.0,
+            r#"<line x1="{half}" y1="0" x2="{half}" y2="{row_h}" stroke="var(--ink)" stroke-width="2"/></svg><span class="tail">{}</span></div>"#,
             percent(counts.believed[*m], counts.respondents)
         );
     }
-    let _ = write!(
-        out,
-        r#"<line x1="{centre}" y1="{}" x2="{centre}" y2="{}" stroke="var(--ink)" stroke-width="2"/></svg>"#,
-        top - 4.0,
-        height - 2.0
-    );
-    out.push('\n');
+    out.push_str("</div>\n");
 }
 
-/// The score histogram with the threshold marked; its `<title>` gives the statistics and
-/// every score's count.
-fn histogram_svg(out: &mut String, view: &View, report: &Report) {
+/// The score histogram with the threshold marked: the bars and lines in an SVG that stretches
+/// to the width (shapes only), the threshold's note above it and the scale's ends under it in
+/// HTML. The chart is one image labelled with the statistics and every score's count; each
+/// bar's `<title>` gives its own.
+fn histogram(out: &mut String, view: &View, report: &Report) {
     let msg = msg(view.lang);
     let bank = view.bank;
     let all = &report.all;
     let hist = &all.scores;
     let (lo, hi) = bank.score_range();
-    let (left, width, plot_h, top) = (10.0, 900.0, 180.0, 26.0);
+    // The plot, with room above it for the threshold's line to reach towards its note.
+    let (width, top, plot_h) = (900.0, 8.0, 180.0);
     let bar_w = width / hist.len() as f64;
     let max = hist.iter().copied().max().unwrap_or(0).max(1) as f64;
-    let total_h = top + plot_h + 34.0;
+    let total_h = top + plot_h + 6.0;
     let stats = all
         .stats()
         .map(|s| {
@@ -357,12 +396,25 @@ fn histogram_svg(out: &mut String, view: &View, report: &Report) {
         .replace("{threshold}", &bank.threshold.to_string());
     let _ = write!(
         out,
-        r#"<svg viewBox="0 0 {} {total_h}" width="{}" height="{total_h}" role="img" aria-labelledby="scores-title"><title id="scores-title">{} ({})</title>"#,
-        left * 2.0 + width,
-        left * 2.0 + width,
+        r#"<div class="chart hist" role="img" aria-label="{} ({})">"#,
         escape(&title),
         escape(&counted.join(", "))
     );
+    // The note starts at the threshold's line, or as far right as it fits.
+    let tx = (bank.threshold - lo) as f64 * bar_w;
+    let note = view.msg().ml_from.replace("{threshold}", &bank.threshold.to_string());
+    let _ = write!(
+        out,
+        r#"<div class="mark"><span style="flex-basis: {:.2}%"></span><span>{}</span></div>"#,
+        100.0 * tx / width,
+        escape(&note)
+    );
+    // Stretched to the page's width, not scaled: lines keep their stroke.
+    let _ = write!(
+        out,
+        r#"<svg viewBox="0 0 {width} {total_h}" width="{width}" height="{total_h}" preserveAspectRatio="none" aria-hidden="true" focusable="false">"#
+    );
+    let base = top + plot_h;
     for (i, &c) in hist.iter().enumerate().filter(|(_, &c)| c > 0) {
         let h = plot_h * c as f64 / max;
         let score = all.min_score + i as i64;
@@ -370,33 +422,31 @@ fn histogram_svg(out: &mut String, view: &View, report: &Report) {
         let _ = write!(
             out,
             r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{h:.1}" fill="{fill}"><title>{score}: {c}</title></rect>"#,
-            left + i as f64 * bar_w + 1.0,
+            i as f64 * bar_w + 1.0,
             top + plot_h - h,
             bar_w - 2.0
         );
     }
-    let base = top + plot_h;
-    let _ = write!(out, r#"<line x1="{left}" y1="{base}" x2="{}" y2="{base}" stroke="var(--muted)"/>"#, left + width);
-    let tx = left + (bank.threshold - lo) as f64 * bar_w;
-    let note = view.msg().ml_from.replace("{threshold}", &bank.threshold.to_string());
     let _ = write!(
         out,
-        r#"<line x1="{tx:.1}" y1="{}" x2="{tx:.1}" y2="{}" stroke="var(--ink)" stroke-width="2" stroke-dasharray="6 4"/><text x="{:.1}" y="16" font-size="15">{}</text>"#,
-        top - 8.0,
-        base + 6.0,
-        tx + 6.0,
-        escape(&note)
+        r#"<line x1="0" y1="{base}" x2="{width}" y2="{base}" stroke="var(--muted)" vector-effect="non-scaling-stroke"/><line x1="{tx:.1}" y1="0" x2="{tx:.1}" y2="{total_h}" stroke="var(--ink)" stroke-width="2" stroke-dasharray="6 4" vector-effect="non-scaling-stroke"/></svg>"#
     );
-    let mut ticks = vec![(lo, "start"), (hi, "end")];
+    out.push_str(r#"<div class="ticks">"#);
+    let mut ticks = vec![(lo, "left"), (hi, "right")];
     if lo < 0 && hi > 0 {
         ticks.push((0, "middle"));
     }
     for (score, anchor) in ticks {
-        let x = left + (score - lo) as f64 * bar_w + bar_w / 2.0;
-        let _ =
-            write!(out, r#"<text x="{x:.1}" y="{}" font-size="14" text-anchor="{anchor}">{score}</text>"#, base + 22.0);
+        // At the middle of the score's bar, as a share of the width.
+        let x = 100.0 * ((score - lo) as f64 * bar_w + bar_w / 2.0) / width;
+        let place = match anchor {
+            "left" => format!("left: {x:.2}%"),
+            "right" => format!("right: {:.2}%", 100.0 - x),
+            _ => format!("left: {x:.2}%; transform: translateX(-50%)"),
+        };
+        let _ = write!(out, r#"<span style="{place}">{score}</span>"#);
     }
-    out.push_str("</svg>\n");
+    out.push_str("</div></div>\n");
     if !stats.is_empty() {
         let _ = writeln!(out, "<p class=\"big\">{}</p>", escape(&stats));
     }

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use super::{agreement, hidden_line, most_believed_line, msg, myths, percent, results_line, verdicts};
 use crate::aggregate::Report;
 use crate::render::markdown::{code_block, escape, escape_line, table};
-use crate::render::View;
+use crate::render::{Errors, View};
 
 /// The width the charts inside code blocks are drawn at.
 const CHART_WIDTH: usize = 80;
@@ -44,7 +44,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     let lang = view.lang;
     let all = &report.all;
     writeln!(w, "# {}\n", escape(msg.heading))?;
-    writeln!(w, "{}\n", escape_line(&results_line(lang, report)))?;
+    writeln!(w, "{}\n", escape_line(&results_line(lang, report, Errors::Elsewhere)))?;
 
     writeln!(w, "## {}\n", escape(msg.verdicts_heading))?;
     table(w, &[msg.col_verdict, msg.col_count, msg.col_share], 1, &verdict_rows(view, report))?;

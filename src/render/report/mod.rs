@@ -14,7 +14,7 @@ use crate::compare::percent_of;
 use crate::lang::Lang;
 use crate::messages::{self, ReportMessages};
 
-use super::View;
+use super::{Errors, View};
 
 /// A share as a whole percentage, rounded half up: `24%`.
 pub fn percent(count: u64, total: u64) -> String {
@@ -202,10 +202,15 @@ pub fn track_rows<'a>(view: &View<'a>, report: &Report) -> Vec<(&'a str, String,
     rows
 }
 
-/// The top line: "241 results" or "241 results, 3 left out: see the errors above".
-pub fn results_line(lang: Lang, report: &Report) -> String {
+/// The top line: "241 results", or "241 results, 3 left out", with ": see the errors above"
+/// where the `errors` are above.
+pub fn results_line(lang: Lang, report: &Report, errors: Errors) -> String {
     let msg = msg(lang);
-    let line = if report.left_out == 0 { msg.results } else { msg.results_left_out };
+    let line = match (report.left_out, errors) {
+        (0, _) => msg.results,
+        (_, Errors::Above) => msg.results_left_out,
+        (_, Errors::Elsewhere) => msg.results_left_out_shared,
+    };
     line.replace("{n}", &report.respondents().to_string()).replace("{left_out}", &report.left_out.to_string())
 }
 

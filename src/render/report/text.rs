@@ -9,7 +9,7 @@ use colored::Colorize;
 use super::{agreement, diverging_cells, most_believed_line, msg, myths, percent, results_line, verdicts};
 use crate::aggregate::{Overall, Report};
 use crate::render::chart::{bar_right, scale_ends, FULL};
-use crate::render::View;
+use crate::render::{Errors, View};
 use crate::wrap::{pad, width};
 
 /// Narrowest share bar beside its label, in cells.
@@ -35,7 +35,7 @@ const RISING: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇',
 pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()> {
     let msg = msg(view.lang);
     writeln!(w, "{}", msg.heading.bold())?;
-    view.paragraph(w, "", 0, &results_line(view.lang, report))?;
+    view.paragraph(w, "", 0, &results_line(view.lang, report, Errors::Above))?;
     writeln!(w)?;
     section(w, msg.verdicts_heading)?;
     verdict_rows(w, view, 2, report)?;
