@@ -795,3 +795,27 @@ fn man_page_and_completions_cover_report() {
     let bash = Run::of(run(&["completions", "bash"])).expect(0).stdout;
     assert!(bash.contains("report") && bash.contains("--min-group") && bash.contains("markdown"));
 }
+
+/// 1,234 results: text, Markdown and HTML group the digits, in English and Korean; JSON and
+/// CSV keep plain numbers for scripts and spreadsheets.
+#[test]
+fn counts_of_a_thousand_and_more_are_grouped_for_people_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = run(&["quiz", "--format", "json"]);
+    cmd.write_stdin(common::all_nth(1));
+    let one: serde_json::Value = serde_json::from_str(&Run::of(cmd).expect(0).stdout).unwrap();
+    let line = serde_json::to_string(&one).unwrap() + "\n";
+    let file = dir.path().join("export.jsonl");
+    fs::write(&file, line.repeat(1234)).unwrap();
+    for (lang, words) in [("en", "1,234 results"), ("ko", "결과 1,234개")] {
+        for format in ["text", "markdown", "html"] {
+            let out = Run::of(run(&["--lang", lang, "report", "--format", format, s(&file)])).expect(0).stdout;
+            assert!(out.contains(words), "{lang} {format}:\n{out}");
+            assert!(!out.contains("1234"), "{lang} {format}: an ungrouped count:\n{out}");
+        }
+    }
+    let j = json_of(&Run::of(run(&["report", "--format", "json", s(&file)])).expect(0));
+    assert_eq!(j["respondents"], 1234);
+    let csv = Run::of(run(&["report", "--format", "csv", s(&file)])).expect(0).stdout;
+    assert!(csv.contains("results,all,1234,1.0000"), "{csv}");
+}

@@ -76,6 +76,20 @@ pub enum Errors {
     Elsewhere,
 }
 
+/// A count for people: digits grouped by threes with commas from 1,000 on (`50,000`), as
+/// Korean writes them too. Text, Markdown and HTML use it; JSON and CSV keep plain numbers.
+pub fn count(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// Turns colour off for the rest of the run, whatever `--color` said: Markdown, JSON, CSV and
 /// HTML are pasted or saved elsewhere and must carry no terminal escapes, and they reuse the
 /// text charts.
@@ -151,4 +165,19 @@ pub fn flip_variant(view: &View, first: &Flip, other: &Flip, text: impl Fn(&str)
     let added = other.changes.iter().filter(|c| !first.changes.contains(c)).collect();
     let dropped = first.changes.iter().filter(|c| !other.changes.contains(c)).collect();
     msg.flips_instead.replace("{added}", &describe(added)).replace("{dropped}", &describe(dropped))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count;
+
+    #[test]
+    fn counts_are_grouped_by_threes_from_a_thousand() {
+        let cases = [(0, "0"), (7, "7"), (999, "999"), (1_000, "1,000"), (50_000, "50,000"), (123_456, "123,456")];
+        for (n, text) in cases {
+            assert_eq!(count(n), text);
+        }
+        assert_eq!(count(1_234_567), "1,234,567");
+        assert_eq!(count(u64::MAX), "18,446,744,073,709,551,615");
+    }
 }

@@ -11,7 +11,7 @@ use super::{change_text, msg, p_text, paired_hidden, reading_text, summary_line,
 use crate::compare::{percent_of, points, Comparison};
 use crate::render::report::html::{escape, page_end, page_start};
 use crate::render::report::{checks, hidden_line, percent};
-use crate::render::{Errors, View};
+use crate::render::{count, Errors, View};
 use crate::wrap::width;
 
 /// The compare page's own colours (unchanged, down, up) and parts, after the shared rules.
@@ -138,10 +138,12 @@ fn change_table(out: &mut String, view: &View, first: &str, rows: &[(String, u64
     for (label, b, a) in rows {
         let _ = write!(
             out,
-            r#"<tr><th scope="row">{label}</th><td class="n" data-label="{}">{b} ({})</td><td class="n" data-label="{}">{a} ({})</td><td class="n" data-label="{}">{}</td></tr>"#,
+            r#"<tr><th scope="row">{label}</th><td class="n" data-label="{}">{} ({})</td><td class="n" data-label="{}">{} ({})</td><td class="n" data-label="{}">{}</td></tr>"#,
             escape(msg.table_before),
+            count(*b),
             percent(*b, totals.0),
             escape(msg.table_after),
+            count(*a),
             percent(*a, totals.1),
             escape(msg.table_change),
             escape(&change_text(view.lang, points(*b, totals.0, *a, totals.1)))
@@ -240,7 +242,8 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
             let _ = writeln!(out, "<p class=\"big\">{}</p>", escape(&why));
         }
         None => {
-            let _ = writeln!(out, "<p>{}</p>", escape(&msg.paired_intro.replace("{n}", &c.paired.to_string())));
+            let _ =
+                writeln!(out, "<p>{}</p>", escape(&msg.paired_intro.replace("{n}", &crate::render::count(c.paired))));
             let _ = write!(
                 out,
                 r#"<table class="stack"><thead><tr><th scope="col">{}</th><th scope="col" class="n">{}</th><th scope="col" class="n">{}</th><th scope="col" class="n">{}</th><th scope="col" class="n">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
@@ -258,11 +261,11 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
                     r#"<tr><th scope="row">{}</th><td class="n" data-label="{}">{}</td><td class="n" data-label="{}">{}</td><td class="n" data-label="{}">{}</td><td class="n" data-label="{}">{}</td><td data-label="{}">{}</td></tr>"#,
                     escape(bank.questions[m.question].topic.get(lang)),
                     escape(msg.col_toward_agree),
-                    v.toward_agree,
+                    count(v.toward_agree),
                     escape(msg.col_toward_disagree),
-                    v.toward_disagree,
+                    count(v.toward_disagree),
                     escape(msg.col_same),
-                    v.same,
+                    count(v.same),
                     escape(msg.col_p),
                     escape(&p_text(v.p_value())),
                     escape(msg.col_reading),

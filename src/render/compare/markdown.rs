@@ -13,7 +13,7 @@ use crate::render::{Errors, View};
 
 /// `count (share)`.
 fn cell(count: u64, total: u64) -> String {
-    format!("{count} ({})", percent(count, total))
+    format!("{} ({})", crate::render::count(count), percent(count, total))
 }
 
 /// Writes the whole comparison.
@@ -90,7 +90,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     match paired_hidden(view, c) {
         Some(why) => writeln!(w, "{}\n", escape_line(&why))?,
         None => {
-            writeln!(w, "{}\n", escape_line(&msg.paired_intro.replace("{n}", &c.paired.to_string())))?;
+            writeln!(w, "{}\n", escape_line(&msg.paired_intro.replace("{n}", &crate::render::count(c.paired))))?;
             let rows: Vec<Vec<String>> = c
                 .myths
                 .iter()
@@ -98,9 +98,9 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
                 .map(|(m, v)| {
                     vec![
                         escape(bank.questions[m.question].topic.get(lang)),
-                        v.toward_agree.to_string(),
-                        v.toward_disagree.to_string(),
-                        v.same.to_string(),
+                        crate::render::count(v.toward_agree),
+                        crate::render::count(v.toward_disagree),
+                        crate::render::count(v.same),
                         p_text(v.p_value()),
                         escape(reading_text(lang, &v)),
                     ]

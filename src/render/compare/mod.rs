@@ -11,7 +11,7 @@ use crate::compare::{Change, Comparison, Movers, Verdict};
 use crate::lang::Lang;
 use crate::messages::{self, CompareMessages};
 use crate::render::report::hidden_stay_text;
-use crate::render::{Errors, View};
+use crate::render::{count, Errors, View};
 use crate::stats::Reading;
 
 /// The strings of the comparison in `lang`.
@@ -25,12 +25,12 @@ pub fn summary_line(lang: Lang, c: &Comparison, errors: Errors) -> String {
     let msg = msg(lang);
     let side = |report: &crate::aggregate::Report, plain: &str, left: &str| {
         let text = if report.left_out == 0 { plain } else { left };
-        text.replace("{n}", &report.respondents().to_string()).replace("{left_out}", &report.left_out.to_string())
+        text.replace("{n}", &count(report.respondents())).replace("{left_out}", &count(report.left_out))
     };
     let mut line = [
         side(&c.before, msg.before_results, msg.before_left_out),
         side(&c.after, msg.after_results, msg.after_left_out),
-        msg.paired.replace("{n}", &c.paired.to_string()),
+        msg.paired.replace("{n}", &count(c.paired)),
     ]
     .join(" · ");
     if errors == Errors::Above && c.before.left_out + c.after.left_out > 0 {
@@ -46,10 +46,10 @@ pub fn unpaired_note(lang: Lang, c: &Comparison) -> Option<String> {
     let [before, after] = c.unpaired_left_out;
     let mut list = Vec::new();
     if before > 0 {
-        list.push(msg.unpaired_before.replace("{n}", &before.to_string()));
+        list.push(msg.unpaired_before.replace("{n}", &count(before)));
     }
     if after > 0 {
-        list.push(msg.unpaired_after.replace("{n}", &after.to_string()));
+        list.push(msg.unpaired_after.replace("{n}", &count(after)));
     }
     (!list.is_empty()).then(|| {
         msg.unpaired_left_out
@@ -100,9 +100,9 @@ pub fn reading_text(lang: Lang, movers: &Movers) -> &'static str {
 pub fn movers_line(lang: Lang, m: &Movers) -> String {
     msg(lang)
         .movers_line
-        .replace("{agree}", &m.toward_agree.to_string())
-        .replace("{disagree}", &m.toward_disagree.to_string())
-        .replace("{same}", &m.same.to_string())
+        .replace("{agree}", &count(m.toward_agree))
+        .replace("{disagree}", &count(m.toward_disagree))
+        .replace("{same}", &count(m.same))
 }
 
 /// Why the paired section is hidden (with how pairing works), or `None` when it is shown.
@@ -114,7 +114,7 @@ pub fn paired_hidden(view: &View, c: &Comparison) -> Option<String> {
     let why = if c.paired == 0 {
         msg.paired_none.to_string()
     } else {
-        msg.paired_hidden.replace("{n}", &c.paired.to_string()).replace("{min}", &c.min_group().to_string())
+        msg.paired_hidden.replace("{n}", &count(c.paired)).replace("{min}", &c.min_group().to_string())
     };
     Some(format!("{why} {}", msg.pairing_rule))
 }

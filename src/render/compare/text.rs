@@ -12,7 +12,7 @@ use super::{
 };
 use crate::compare::{percent_of, points, Comparison};
 use crate::render::report::{checks, hidden_line, percent};
-use crate::render::{Errors, View};
+use crate::render::{count, Errors, View};
 use crate::wrap::{pad, width};
 
 /// Narrowest arrow track beside its label, in cells.
@@ -210,7 +210,7 @@ fn verdicts(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()> {
     writeln!(w, "{}", crate::render::report::msg(view.lang).verdicts_heading.bold())?;
     let (b, a) = c.counts();
     let rows = verdict_rows(view, c);
-    let count_w = [b.respondents, a.respondents].iter().map(|n| n.to_string().len()).max().unwrap_or(1);
+    let count_w = [b.respondents, a.respondents].iter().map(|&n| count(n).len()).max().unwrap_or(1);
     let changes: Vec<String> = rows
         .iter()
         .map(|(_, v)| change_text(view.lang, points(v.before, b.respondents, v.after, a.respondents)))
@@ -231,7 +231,7 @@ fn verdicts(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()> {
         pad_left(msg.col_change, change_w).dimmed()
     )?;
     for ((text, v), change) in rows.iter().zip(&changes) {
-        let side = |n: u64, total: u64| pad_left(&format!("{n:>count_w$} {:>4}", percent(n, total)), side_w);
+        let side = |n: u64, total: u64| pad_left(&format!("{:>count_w$} {:>4}", count(n), percent(n, total)), side_w);
         let numbers = format!(
             "{}  {}  {}",
             side(v.before, b.respondents),
@@ -317,7 +317,7 @@ fn paired(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()> {
     if let Some(why) = paired_hidden(view, c) {
         return view.paragraph(w, "  ", 2, &why);
     }
-    view.paragraph_dimmed(w, "  ", 2, &msg.paired_intro.replace("{n}", &c.paired.to_string()))?;
+    view.paragraph_dimmed(w, "  ", 2, &msg.paired_intro.replace("{n}", &count(c.paired)))?;
     for m in &c.myths {
         let Some(movers) = m.movers else { continue };
         writeln!(w, "  {}", view.bank.questions[m.question].topic.get(view.lang).bold())?;

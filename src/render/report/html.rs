@@ -14,7 +14,7 @@ use super::{
     agreement, decimal, diverging_cells, hidden_line, most_believed_line, msg, myths, percent, results_line, verdicts,
 };
 use crate::aggregate::{Overall, Report};
-use crate::render::{Errors, View};
+use crate::render::{count, Errors, View};
 
 /// Escapes text for HTML content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -135,7 +135,8 @@ fn share_table(out: &mut String, header: [&str; 3], rows: &[(String, u64, &str)]
     for (label, n, fill) in rows {
         let _ = write!(
             out,
-            r#"<tr><th scope="row">{label}</th><td class="n">{n}</td><td class="n">{}</td><td class="bar">{}</td></tr>"#,
+            r#"<tr><th scope="row">{label}</th><td class="n">{}</td><td class="n">{}</td><td class="bar">{}</td></tr>"#,
+            count(*n),
             percent(*n, total),
             cell_bar(*n, total, fill)
         );
@@ -184,7 +185,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     for (m, q, question) in myths(bank) {
         let _ = write!(out, "<tr><th scope=\"row\">{}</th>", escape(question.topic.get(lang)));
         for (n, c) in agreement(all, q).into_iter().zip(&first.choices) {
-            let _ = write!(out, "<td class=\"n\" data-label=\"{}\">{n}</td>", escape(c.label.get(lang)));
+            let _ = write!(out, "<td class=\"n\" data-label=\"{}\">{}</td>", escape(c.label.get(lang)), count(n));
         }
         let _ = write!(
             out,
@@ -242,12 +243,12 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
                 "<tr><th scope=\"row\">{}</th><td class=\"n\" data-label=\"{}\">{}</td><td class=\"n\" data-label=\"{}\">{} ({})</td><td class=\"n\" data-label=\"{}\">{} ({})</td>",
                 escape(bank.track().choices[c.track].label.get(lang)),
                 escape(msg.col_results),
-                c.respondents,
+                count(c.respondents),
                 escape(ml),
-                c.ml,
+                count(c.ml),
                 percent(c.ml, c.respondents),
                 escape(msg.col_stay),
-                c.stay,
+                count(c.stay),
                 percent(c.stay, c.respondents)
             );
             for ((m, _, _), label) in myths(bank).into_iter().zip(&believe) {
@@ -322,8 +323,11 @@ fn myth_chart(out: &mut String, view: &View, counts: &Overall) {
     const UNITS: usize = 1000;
     for (m, q, question) in &rows {
         let a = agreement(counts, *q);
-        let shares: Vec<String> =
-            labels.iter().zip(a).map(|(l, n)| format!("{l} {n} ({})", percent(n, counts.respondents))).collect();
+        let shares: Vec<String> = labels
+            .iter()
+            .zip(a)
+            .map(|(l, n)| format!("{l} {} ({})", count(n), percent(n, counts.respondents)))
+            .collect();
         let title =
             msg.myth_chart_title.replace("{topic}", question.topic.get(lang)).replace("{shares}", &shares.join(", "));
         let _ = write!(
@@ -387,11 +391,11 @@ fn histogram(out: &mut String, view: &View, report: &Report) {
         .iter()
         .enumerate()
         .filter(|(_, &c)| c > 0)
-        .map(|(i, c)| format!("{}: {c}", all.min_score + i as i64))
+        .map(|(i, &c)| format!("{}: {}", all.min_score + i as i64, count(c)))
         .collect();
     let title = msg
         .histogram_title
-        .replace("{n}", &all.respondents.to_string())
+        .replace("{n}", &count(all.respondents))
         .replace("{stats}", &stats)
         .replace("{threshold}", &bank.threshold.to_string());
     let _ = write!(
@@ -421,10 +425,11 @@ fn histogram(out: &mut String, view: &View, report: &Report) {
         let fill = if score >= bank.threshold { "var(--ml)" } else { "var(--bar)" };
         let _ = write!(
             out,
-            r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{h:.1}" fill="{fill}"><title>{score}: {c}</title></rect>"#,
+            r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{h:.1}" fill="{fill}"><title>{score}: {}</title></rect>"#,
             i as f64 * bar_w + 1.0,
             top + plot_h - h,
-            bar_w - 2.0
+            bar_w - 2.0,
+            count(c)
         );
     }
     let _ = write!(

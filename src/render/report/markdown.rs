@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use super::{agreement, hidden_line, most_believed_line, msg, myths, percent, results_line, verdicts};
 use crate::aggregate::Report;
 use crate::render::markdown::{code_block, escape, escape_line, table};
-use crate::render::{Errors, View};
+use crate::render::{count, Errors, View};
 
 /// The width the charts inside code blocks are drawn at.
 const CHART_WIDTH: usize = 80;
@@ -33,7 +33,7 @@ pub(crate) fn chart(
 fn verdict_rows(view: &View, report: &Report) -> Vec<Vec<String>> {
     verdicts(view, report)
         .into_iter()
-        .map(|r| vec![escape(&r.text), r.count.to_string(), percent(r.count, report.respondents())])
+        .map(|r| vec![escape(&r.text), count(r.count), percent(r.count, report.respondents())])
         .collect()
 }
 
@@ -55,7 +55,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
         .into_iter()
         .map(|(m, q, question)| {
             let mut row = vec![escape(question.topic.get(lang))];
-            row.extend(agreement(all, q).iter().map(|n| n.to_string()));
+            row.extend(agreement(all, q).iter().map(|&n| count(n)));
             row.push(percent(all.believed[m], all.respondents));
             row
         })
@@ -75,7 +75,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
             .choices
             .iter()
             .zip(&all.choices[i])
-            .map(|(c, &n)| vec![escape(c.label.get(lang)), n.to_string(), percent(n, all.respondents)])
+            .map(|(c, &n)| vec![escape(c.label.get(lang)), count(n), percent(n, all.respondents)])
             .collect();
         table(w, &[msg.col_answer, msg.col_count, msg.col_share], 1, &rows)?;
     }
@@ -96,9 +96,9 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
             .map(|c| {
                 let mut row = vec![
                     escape(bank.track().choices[c.track].label.get(lang)),
-                    c.respondents.to_string(),
-                    format!("{} ({})", c.ml, percent(c.ml, c.respondents)),
-                    format!("{} ({})", c.stay, percent(c.stay, c.respondents)),
+                    count(c.respondents),
+                    format!("{} ({})", count(c.ml), percent(c.ml, c.respondents)),
+                    format!("{} ({})", count(c.stay), percent(c.stay, c.respondents)),
                 ];
                 row.extend(myths(bank).iter().map(|(m, _, _)| percent(c.believed[*m], c.respondents)));
                 row

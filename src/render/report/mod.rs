@@ -91,8 +91,8 @@ pub fn most_believed_line(bank: &Bank, lang: Lang, counts: &Overall) -> String {
     template
         .replace("{topic}", &topics.join(", "))
         .replace("{share}", &percent(count, counts.respondents))
-        .replace("{count}", &count.to_string())
-        .replace("{n}", &counts.respondents.to_string())
+        .replace("{count}", &crate::render::count(count))
+        .replace("{n}", &crate::render::count(counts.respondents))
 }
 
 /// The key of the pooled hidden tracks in the CSV and of their row in [`verdicts`].
@@ -211,7 +211,8 @@ pub fn results_line(lang: Lang, report: &Report, errors: Errors) -> String {
         (_, Errors::Above) => msg.results_left_out,
         (_, Errors::Elsewhere) => msg.results_left_out_shared,
     };
-    line.replace("{n}", &report.respondents().to_string()).replace("{left_out}", &report.left_out.to_string())
+    line.replace("{n}", &crate::render::count(report.respondents()))
+        .replace("{left_out}", &crate::render::count(report.left_out))
 }
 
 /// The labels of the hidden tracks, joined for a sentence.

@@ -9,7 +9,7 @@ use colored::Colorize;
 use super::{agreement, diverging_cells, most_believed_line, msg, myths, percent, results_line, verdicts};
 use crate::aggregate::{Overall, Report};
 use crate::render::chart::{bar_right, scale_ends, FULL};
-use crate::render::{Errors, View};
+use crate::render::{count, Errors, View};
 use crate::wrap::{pad, width};
 
 /// Narrowest share bar beside its label, in cells.
@@ -79,7 +79,7 @@ fn share_rows_at(
     total: u64,
 ) -> io::Result<()> {
     let label_w = rows.iter().map(|r| width(r.0)).max().unwrap_or(0).max(label_w);
-    let count_w = rows.iter().map(|r| r.1.to_string().len()).max().unwrap_or(1);
+    let count_w = rows.iter().map(|r| count(r.1).len()).max().unwrap_or(1);
     let tail = 1 + count_w + 1 + 4;
     let beside = view.width.saturating_sub(indent + label_w + 1 + tail);
     let lead = " ".repeat(indent);
@@ -91,14 +91,14 @@ fn share_rows_at(
         let cells = beside.min(MAX_BAR);
         for &(label, n) in rows {
             let pct = percent(n, total);
-            writeln!(w, "{lead}{} {} {n:>count_w$} {pct:>4}", pad(label, label_w), bar(n, cells).cyan())?;
+            writeln!(w, "{lead}{} {} {:>count_w$} {pct:>4}", pad(label, label_w), bar(n, cells).cyan(), count(n))?;
         }
     } else {
         let cells = view.width.saturating_sub(indent + 2 + tail).clamp(4, MAX_BAR);
         for &(label, n) in rows {
             view.paragraph(w, &lead, indent, label)?;
             let pct = percent(n, total);
-            writeln!(w, "{lead}  {} {n:>count_w$} {pct:>4}", bar(n, cells).cyan())?;
+            writeln!(w, "{lead}  {} {:>count_w$} {pct:>4}", bar(n, cells).cyan(), count(n))?;
         }
     }
     Ok(())
@@ -230,10 +230,8 @@ fn by_track(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()> {
     section(w, msg.by_track_heading)?;
     for counts in &report.by_track {
         let track = &bank.track().choices[counts.track];
-        let head = msg
-            .track_results
-            .replace("{track}", track.label.get(view.lang))
-            .replace("{n}", &counts.respondents.to_string());
+        let head =
+            msg.track_results.replace("{track}", track.label.get(view.lang)).replace("{n}", &count(counts.respondents));
         view.paragraph(w, "  ", 2, &head)?;
         // Within a track the verdicts are ML or staying in it.
         let rows =
