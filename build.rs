@@ -2,25 +2,34 @@
 //! fails the build with `FILE:LINE:COLUMN` messages, and stores the validated bank as JSON
 //! in OUT_DIR for `src/lib.rs` to load without parsing or validating TOML at run time.
 //!
-//! It compiles the crate's own bank loader (`src/bank`, `src/lang.rs`, `src/sanitize.rs`),
+//! It compiles the crate's own bank loader (`src/model/bank`, `src/base/lang.rs`,
+//! `src/base/sanitize.rs`),
 //! so the build checks with exactly the rules `mlcheck check` uses.
 
 #![allow(dead_code, unused_imports)]
 
-#[path = "src/bank/mod.rs"]
+#[path = "src/model/bank/mod.rs"]
 mod bank;
-#[path = "src/lang.rs"]
+#[path = "src/base/lang.rs"]
 mod lang;
-#[path = "src/sanitize.rs"]
+#[path = "src/base/sanitize.rs"]
 mod sanitize;
+
+// The crate's own paths, so the loader's `crate::base::lang` and the like resolve here too.
+mod base {
+    pub(crate) use super::{lang, sanitize};
+}
+mod model {
+    pub(crate) use super::bank;
+}
 
 use std::path::PathBuf;
 
 fn main() {
-    for path in ["questions.toml", "src/bank", "src/lang.rs", "src/sanitize.rs", "build.rs"] {
+    for path in ["questions.toml", "src/model/bank", "src/base/lang.rs", "src/base/sanitize.rs", "build.rs"] {
         println!("cargo:rerun-if-changed={path}");
     }
-    let bank = match bank::Bank::builtin() {
+    let bank = match model::bank::Bank::builtin() {
         Ok(bank) => bank,
         Err(err) => {
             for line in err.to_string().lines() {
@@ -37,8 +46,8 @@ fn main() {
 /// Writes a validated bank as one Rust expression that builds it: no parsing at run time.
 /// String literals come from `{:?}`, which escapes what a Rust literal needs.
 mod code {
-    use crate::bank::{Advice, Bank, Choice, Direction, Kind, Question, Text};
-    use crate::lang::Lang;
+    use crate::base::lang::Lang;
+    use crate::model::bank::{Advice, Bank, Choice, Direction, Kind, Question, Text};
 
     fn text(t: &Text) -> String {
         format!("Text::from_array([{:?}, {:?}])", t.get(Lang::En), t.get(Lang::Ko))

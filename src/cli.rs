@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::lang::Lang;
+use crate::base::lang::Lang;
 
 /// The end of `mlcheck --help`: a summary of what the short help has no room for. The man
 /// page leaves it out and has full sections instead (`commands/man.rs`).
@@ -136,7 +136,7 @@ pub enum Command {
         format: ReadingFormat,
 
         /// Print only this myth
-        #[arg(ignore_case = true, value_parser = clap::builder::PossibleValuesParser::new(crate::bank::MYTHS))]
+        #[arg(ignore_case = true, value_parser = clap::builder::PossibleValuesParser::new(crate::model::bank::MYTHS))]
         id: Option<String>,
 
         #[command(flatten)]
@@ -204,7 +204,7 @@ pub struct QuizArgs {
 
     /// Answer the first question (your track) up front
     #[arg(long, value_name = "KEY", ignore_case = true,
-          value_parser = clap::builder::PossibleValuesParser::new(crate::bank::TRACKS))]
+          value_parser = clap::builder::PossibleValuesParser::new(crate::model::bank::TRACKS))]
     pub track: Option<String>,
 
     /// Write the answers given to FILE, in the keyed form --answers reads
@@ -235,7 +235,7 @@ pub struct ReportArgs {
     pub format: ReportFormat,
 
     /// Hide any track with fewer than N results; refuse a report of fewer than N (at least 3)
-    #[arg(long, value_name = "N", default_value_t = crate::aggregate::MIN_GROUP_DEFAULT, value_parser = parse_min_group)]
+    #[arg(long, value_name = "N", default_value_t = crate::group::aggregate::MIN_GROUP_DEFAULT, value_parser = parse_min_group)]
     pub min_group: u64,
 
     #[command(flatten)]
@@ -262,7 +262,7 @@ Exit status:
   fewer than --min-group; 2 usage error.";
 
 fn parse_min_group(value: &str) -> Result<u64, String> {
-    let floor = crate::aggregate::MIN_GROUP_FLOOR;
+    let floor = crate::group::aggregate::MIN_GROUP_FLOOR;
     match value.trim().parse::<u64>() {
         Ok(n) if n >= floor => Ok(n),
         Ok(_) => Err(format!("must be at least {floor}: smaller groups could single people out")),
@@ -286,7 +286,7 @@ pub struct CompareArgs {
     pub format: CompareFormat,
 
     /// Refuse a side with fewer than N results; hide how people moved below N pairs (at least 3)
-    #[arg(long, value_name = "N", default_value_t = crate::aggregate::MIN_GROUP_DEFAULT, value_parser = parse_min_group)]
+    #[arg(long, value_name = "N", default_value_t = crate::group::aggregate::MIN_GROUP_DEFAULT, value_parser = parse_min_group)]
     pub min_group: u64,
 
     #[command(flatten)]
@@ -412,7 +412,7 @@ pub fn exit_with(err: clap::Error) -> ! {
         std::process::exit(0);
     }
     let text = err.render().to_string();
-    let lines: Vec<String> = text.lines().map(crate::sanitize::escape).collect();
+    let lines: Vec<String> = text.lines().map(crate::base::sanitize::escape).collect();
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "{}", lines.join("\n"));
     std::process::exit(err.exit_code())

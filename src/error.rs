@@ -1,10 +1,10 @@
 //! Errors that end a run, each with its exit code and a message for people.
 
-use crate::answers::AnswersError;
-use crate::bank::BankError;
-use crate::exit_codes::ExitCode;
-use crate::input::{self, InputError};
-use crate::lang::Lang;
+use crate::base::exit_codes::ExitCode;
+use crate::base::input::{self, InputError};
+use crate::base::lang::Lang;
+use crate::model::answers::AnswersError;
+use crate::model::bank::BankError;
 
 /// Why a command did not finish.
 #[derive(Debug, thiserror::Error)]
@@ -12,9 +12,9 @@ pub enum Error {
     /// The command line asks for something that can't be done.
     #[error("{0}")]
     Usage(String),
-    /// `--lang` names a language the bank has no texts in; `message` is the English text.
-    #[error("{message}")]
-    NoSuchLang { requested: Lang, have: Vec<Lang>, message: String },
+    /// `--lang` names a language the bank has no texts in.
+    #[error("{}", no_such_lang(*.requested, .have, Lang::En))]
+    NoSuchLang { requested: Lang, have: Vec<Lang> },
     /// `--answers -` while stdin is the keyboard.
     #[error(
         "--answers - reads answers from stdin, but stdin is the keyboard; \
@@ -34,7 +34,7 @@ pub enum Error {
     #[error(transparent)]
     Bank(#[from] BankError),
     /// The answers do not fit the bank.
-    #[error("{}", answers_message(.source_name, .error, Lang::En))]
+    #[error("{}", .error.located(.source_name, Lang::En))]
     Answers { source_name: String, error: Box<AnswersError> },
     /// The terminal failed while asking (not Ctrl-C, which exits on its own).
     #[error("the terminal failed while asking: {0}")]
@@ -74,11 +74,19 @@ pub enum Error {
     Reported(ExitCode),
 }
 
-fn answers_message(name: &str, error: &AnswersError, lang: Lang) -> String {
-    let message = error.message(lang);
-    match error.line() {
-        Some(line) => format!("{name}:{line}: {message}"),
-        None => format!("{name}: {message}"),
+fn no_such_lang(requested: Lang, have: &[Lang], lang: Lang) -> String {
+    let have: Vec<&str> = have.iter().map(|l| l.code()).collect();
+    match lang {
+        Lang::En => format!(
+            "this question bank has no `{requested}` texts; it is written in: {}. Use --lang {}",
+            have.join(", "),
+            have[0]
+        ),
+        Lang::Ko => format!(
+            "이 질문 목록에는 `{requested}` 텍스트가 없습니다. 쓸 수 있는 언어: {} (예: --lang {})",
+            have.join(", "),
+            have[0]
+        ),
     }
 }
 
@@ -176,7 +184,7 @@ impl Error {
             (Error::SideTooFew { side, respondents, min_group, left_out, unpaired_left_out, .. }, _) => {
                 side_too_few(side, *respondents, *min_group, *left_out, *unpaired_left_out, lang)
             }
-            (Error::Answers { source_name, error }, _) => answers_message(source_name, error, lang),
+            (Error::Answers { source_name, error }, _) => error.located(source_name, lang),
             (Error::StdinIsKeyboard, Lang::Ko) => "--answers -는 표준 입력에서 답을 읽는데, 지금 표준 입력은 \
                                                   키보드입니다. 파일을 넘기거나(mlcheck quiz < answers.txt) \
                                                   --answers 없이 실행해 직접 답하세요"
@@ -185,14 +193,7 @@ impl Error {
                                              아닙니다. 파일로 답하세요: mlcheck quiz --answers FILE \
                                              (`mlcheck questions` 참고)"
                 .to_string(),
-            (Error::NoSuchLang { requested, have, .. }, Lang::Ko) => {
-                let have: Vec<&str> = have.iter().map(|l| l.code()).collect();
-                format!(
-                    "이 질문 목록에는 `{requested}` 텍스트가 없습니다. 쓸 수 있는 언어: {} (예: --lang {})",
-                    have.join(", "),
-                    have[0]
-                )
-            }
+            (Error::NoSuchLang { requested, have }, _) => no_such_lang(*requested, have, lang),
             (Error::Terminal(reason), Lang::Ko) => {
                 format!("질문하는 동안 터미널에 문제가 생겼습니다: {}", input::reason_in(reason, lang))
             }
@@ -243,7 +244,7 @@ mod tests {
     #[test]
     fn what_a_quiz_taker_can_meet_speaks_korean() {
         let errors = [
-            Error::NoSuchLang { requested: Lang::Ko, have: vec![Lang::En], message: "no ko".into() },
+            Error::NoSuchLang { requested: Lang::Ko, have: vec![Lang::En] },
             Error::StdinIsKeyboard,
             Error::NoTerminal,
             Error::Terminal("input/output error".into()),

@@ -2,9 +2,9 @@
 
 use clap::Parser;
 
+use mlcheck::base::exit_codes::ExitCode;
+use mlcheck::base::lang::Lang;
 use mlcheck::cli::Cli;
-use mlcheck::exit_codes::ExitCode;
-use mlcheck::lang::Lang;
 
 fn main() {
     mlcheck::install_panic_hook();
@@ -17,7 +17,7 @@ fn main() {
         Ok(()) => ExitCode::Success.exit(),
         Err(err) => {
             // In the language `run` settled on: asked for, else the locale's, else the bank's.
-            err.report(mlcheck::lang::interface());
+            err.report(mlcheck::base::lang::interface());
             err.exit_code().exit()
         }
     }

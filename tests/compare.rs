@@ -6,7 +6,7 @@
 
 mod common;
 
-use mlcheck::bank::MYTHS;
+use mlcheck::model::bank::MYTHS;
 use std::fs;
 use std::path::{Path, PathBuf};
 

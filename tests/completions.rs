@@ -86,7 +86,7 @@ fn fish_offers_the_myth_ids_after_myths() {
     let script = script("fish", dir.path());
     let at = |line: &str| fish(&script, dir.path(), line);
     assert_eq!(at("mlcheck myths f"), sorted(&["fun", "future-proof"]));
-    assert_eq!(at("mlcheck myths "), sorted(&mlcheck::bank::MYTHS));
+    assert_eq!(at("mlcheck myths "), sorted(&mlcheck::model::bank::MYTHS));
     assert_eq!(at("mlcheck myths --lang ko f"), sorted(&["fun", "future-proof"]), "after an option and its value");
     assert_eq!(at("mlcheck --lang ko myths f"), sorted(&["fun", "future-proof"]), "after an option before the command");
     assert_eq!(at("mlcheck myths fun "), Vec::<String>::new(), "one id only, and myths takes no file");

@@ -10,11 +10,11 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use mlcheck::answers::{self, Answered, Answers, AnswersError, Line};
-use mlcheck::bank::{Bank, BankError, Kind, Question, Text, BUILTIN, MYTHS, TRACKS};
-use mlcheck::input::{self, InputError};
-use mlcheck::lang::Lang;
-use mlcheck::scoring::{self, Recommendation};
+use mlcheck::base::input::{self, InputError};
+use mlcheck::base::lang::Lang;
+use mlcheck::model::answers::{self, Answered, Answers, AnswersError, Line};
+use mlcheck::model::bank::{Bank, BankError, Kind, Question, Text, BUILTIN, MYTHS, TRACKS};
+use mlcheck::model::scoring::{self, Recommendation};
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
 use proptest::test_runner::TestCaseError;
@@ -199,7 +199,7 @@ fn check_bank(bank: &Bank) -> Result<(), TestCaseError> {
         prop_assert!(q.choices.len() >= 2, "question `{}` has {} choices", q.id, q.choices.len());
         for c in &q.choices {
             prop_assert!(is_id(&c.key), "bad key {:?}", c.key);
-            prop_assert!(c.weight.abs() <= mlcheck::bank::MAX_WEIGHT);
+            prop_assert!(c.weight.abs() <= mlcheck::model::bank::MAX_WEIGHT);
         }
     }
     for (label, text) in bank_texts(bank) {
@@ -874,8 +874,8 @@ proptest! {
         let text = format!("{}{value}{}", &BUILTIN[..span.start], &BUILTIN[span.end..]);
         let line = line_of_offset(&text, span.start);
         match run_bank_text(&text)? {
-            Some(_) => prop_assert!(value.unsigned_abs() <= mlcheck::bank::MAX_WEIGHT as u64),
-            None if value.unsigned_abs() > mlcheck::bank::MAX_WEIGHT as u64 => {
+            Some(_) => prop_assert!(value.unsigned_abs() <= mlcheck::model::bank::MAX_WEIGHT as u64),
+            None if value.unsigned_abs() > mlcheck::model::bank::MAX_WEIGHT as u64 => {
                 let err = Bank::parse("bank.toml", &text).expect_err("failed above");
                 prop_assert!(
                     err.problems.iter().any(|p| p.line == line && p.message.contains("out of range")),

@@ -7,8 +7,8 @@
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use mlcheck::answers::{self, Answers};
-use mlcheck::bank::Bank;
+use mlcheck::model::answers::{self, Answers};
+use mlcheck::model::bank::Bank;
 use mlcheck::{input, scoring};
 
 static BANK: LazyLock<Bank> = LazyLock::new(|| Bank::builtin().expect("the built-in bank loads"));

@@ -5,8 +5,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mlcheck::answers::Answers;
-use mlcheck::bank::{Bank, Question};
+use mlcheck::model::answers::Answers;
+use mlcheck::model::bank::{Bank, Question};
 use mlcheck::{input, scoring};
 
 fn assert_printable(what: &str, shown: &str) {
@@ -44,7 +44,7 @@ fuzz_target!(|data: &[u8]| {
             let highest = |q: &Question| (0..q.choices.len()).max_by_key(|&i| q.choices[i].weight).unwrap_or(0);
             assert_eq!(score(&bank, bank.questions.iter().map(lowest).collect()), lo);
             assert_eq!(score(&bank, bank.questions.iter().map(highest).collect()), hi);
-            for key in std::iter::once("ml").chain(mlcheck::bank::TRACKS) {
+            for key in std::iter::once("ml").chain(mlcheck::model::bank::TRACKS) {
                 let _ = bank.verdict(key);
             }
         }

@@ -8,12 +8,12 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use crate::bank::{self, Bank, Checked};
-use crate::emit;
+use crate::base::exit_codes::ExitCode;
+use crate::base::input::{self, Source};
+use crate::base::lang::Lang;
+use crate::commands::emit;
 use crate::error::Error;
-use crate::exit_codes::ExitCode;
-use crate::input::{self, Source};
-use crate::lang::Lang;
+use crate::model::bank::{self, Bank, Checked};
 
 /// One bank to check.
 enum Target<'a> {

@@ -8,15 +8,15 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::answers::Answers;
+use crate::base::sanitize;
 use crate::cli::{CompareArgs, CompareFormat};
-use crate::compare::{reports, Comparison, Pairing, Sides};
+use crate::commands::{emit, Context};
 use crate::error::Error;
-use crate::gather::{self, Summary};
+use crate::group::gather::{self, Summary};
+use crate::group::pairing::{reports, Comparison, Pairing, Sides};
+use crate::model::answers::Answers;
+use crate::model::scoring::Score;
 use crate::render::compare;
-use crate::sanitize;
-use crate::scoring::Score;
-use crate::{emit, Context};
 
 /// Runs the comparison.
 pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {

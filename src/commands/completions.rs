@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use clap_complete::Shell;
 
 use crate::cli;
-use crate::emit;
+use crate::commands::emit;
 use crate::error::Error;
 
 /// Prints the completion script for `shell`.
@@ -115,7 +115,7 @@ mod tests {
     #[test]
     fn fish_gets_the_myth_ids_from_the_definition() {
         let script = script(Shell::Fish);
-        for id in crate::bank::MYTHS {
+        for id in crate::model::bank::MYTHS {
             assert!(
                 script.contains(&format!(
                     "__fish_mlcheck_at_positional myths 1 format= questions= lang= color= h/help' -f -a '{id}'"

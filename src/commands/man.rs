@@ -18,7 +18,7 @@ use roff::{bold, italic, roman, Inline, Roff};
 
 use self::pages::{PageText, Para};
 use crate::cli;
-use crate::emit;
+use crate::commands::emit;
 use crate::error::Error;
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");

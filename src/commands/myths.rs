@@ -1,9 +1,9 @@
 //! `mlcheck myths [ID]`: the reading mode, the myths with their counterpoints and checks.
 
 use crate::cli::ReadingFormat;
+use crate::commands::{emit, Context};
 use crate::error::Error;
 use crate::render::{listing, markdown};
-use crate::{emit, Context};
 
 /// Prints every myth, or the one named `id`, in `format`.
 pub fn run(ctx: &Context, format: ReadingFormat, id: Option<&str>) -> Result<(), Error> {

@@ -1,9 +1,9 @@
 //! `mlcheck questions`: the bank as a numbered listing or as JSON.
 
 use crate::cli::Format;
+use crate::commands::{emit, Context};
 use crate::error::Error;
 use crate::render::{json, listing};
-use crate::{emit, Context};
 
 /// Prints the bank in `format`.
 pub fn run(ctx: &Context, format: Format) -> Result<(), Error> {

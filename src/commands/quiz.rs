@@ -4,14 +4,14 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::answers::{self, Answers};
+use crate::base::input::{self, ANSWERS_LIMIT};
+use crate::base::sanitize;
 use crate::cli::{QuizArgs, ResultFormat};
+use crate::commands::{emit, Context};
 use crate::error::Error;
-use crate::input::{self, ANSWERS_LIMIT};
+use crate::model::answers::{self, Answers};
+use crate::model::scoring;
 use crate::render::{json, markdown, result};
-use crate::sanitize;
-use crate::scoring;
-use crate::{emit, Context};
 
 /// Where the answers come from.
 enum Mode<'a> {
@@ -61,7 +61,7 @@ pub fn run(ctx: &Context, args: &QuizArgs) -> Result<(), Error> {
             answers::resolve(bank, &lines, track)
                 .map_err(|error| Error::Answers { source_name: source.name.clone(), error: Box::new(error) })?
         }
-        Mode::Interactive => crate::prompt::run(bank, ctx.lang, track, ctx.term.dumb)
+        Mode::Interactive => crate::terminal::prompt::run(bank, ctx.lang, track, ctx.term.dumb)
             .map_err(|e| Error::Terminal(input::io_reason(&e)))?,
     };
 
@@ -72,7 +72,7 @@ pub fn run(ctx: &Context, args: &QuizArgs) -> Result<(), Error> {
     let score = scoring::score(bank, &answers);
     // What would change the verdict is searched for here, for the one result shown; `report`
     // and `compare` score thousands of results and never show it.
-    let flips = crate::flips::find(bank, answers.choices());
+    let flips = crate::model::flips::find(bank, answers.choices());
     let view = ctx.view();
     if args.format == ResultFormat::Markdown {
         crate::render::plain_only();
@@ -96,9 +96,10 @@ pub fn run(ctx: &Context, args: &QuizArgs) -> Result<(), Error> {
 /// After an interactive result, one dim note on stderr: how to keep the answers, now that
 /// the result is there to want them for. Wrapped to stderr's width, each line dimmed alone.
 fn save_hint(ctx: &Context) {
-    let width = crate::term::columns(&console::Term::stderr()).unwrap_or(crate::term::DEFAULT_WIDTH);
+    let width =
+        crate::terminal::term::columns(&console::Term::stderr()).unwrap_or(crate::terminal::term::DEFAULT_WIDTH);
     let mut stderr = std::io::stderr().lock();
-    for line in crate::wrap::wrap(ctx.msg().save_hint, width) {
+    for line in crate::base::wrap::wrap(ctx.msg().save_hint, width) {
         let _ = writeln!(stderr, "{}", console::style(line).for_stderr().dim());
     }
 }
@@ -106,7 +107,7 @@ fn save_hint(ctx: &Context) {
 fn save(ctx: &Context, path: &Path, answers: &Answers, scripted: bool) -> Result<(), Error> {
     let keyed = answers.to_keyed(&ctx.bank);
     let shown = sanitize::escape(&path.display().to_string());
-    crate::save::save(path, &keyed).map_err(|e| Error::Save {
+    crate::base::save::save(path, &keyed).map_err(|e| Error::Save {
         path: shown.clone(),
         reason: input::io_reason(&e),
         answers: keyed.clone(),

@@ -3,12 +3,12 @@
 //! report in the format asked for (`render::report`). Problems go to stderr as they are
 //! found; the report is printed even when some input was left out, and the exit status says so.
 
-use crate::aggregate::{Report, Tally};
 use crate::cli::{ReportArgs, ReportFormat};
+use crate::commands::{emit, Context};
 use crate::error::Error;
-use crate::gather;
+use crate::group::aggregate::{Report, Tally};
+use crate::group::gather;
 use crate::render::report;
-use crate::{emit, Context};
 
 /// Runs the report.
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<(), Error> {

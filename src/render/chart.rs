@@ -8,8 +8,8 @@ use std::io::{self, Write};
 use colored::Colorize;
 
 use super::{signed, View};
-use crate::scoring::Score;
-use crate::wrap::{pad, width};
+use crate::base::wrap::{pad, width};
+use crate::model::scoring::Score;
 
 /// Eighth blocks growing from the left, index = eighths filled.
 pub(super) const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];

@@ -6,10 +6,10 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::View;
-use crate::answers::Answers;
-use crate::bank::Kind;
-use crate::flips::Flip;
-use crate::scoring::Score;
+use crate::model::answers::Answers;
+use crate::model::bank::Kind;
+use crate::model::flips::Flip;
+use crate::model::scoring::Score;
 
 #[derive(Serialize)]
 struct QuizResult<'a> {

@@ -5,8 +5,8 @@ use std::io::{self, Write};
 use colored::Colorize;
 
 use super::{signed, View};
-use crate::bank::{Kind, Question};
-use crate::wrap::{pad, width};
+use crate::base::wrap::{pad, width};
+use crate::model::bank::{Kind, Question};
 
 /// The narrowest a choice label may wrap to beside its number, key and weight.
 const NARROWEST_LABEL: usize = 16;

@@ -6,10 +6,10 @@
 use std::io::{self, Write};
 
 use super::{chart, signed, View};
-use crate::answers::Answers;
-use crate::bank::{Kind, Question};
-use crate::flips::Flip;
-use crate::scoring::Score;
+use crate::model::answers::Answers;
+use crate::model::bank::{Kind, Question};
+use crate::model::flips::Flip;
+use crate::model::scoring::Score;
 
 /// The width the charts are drawn at: the same answers give the same Markdown everywhere,
 /// and 60 columns fit a code block in an issue, a wiki or most chat windows.

@@ -13,12 +13,12 @@ use std::io::{self, Write};
 
 use colored::{ColoredString, Colorize};
 
-use crate::bank::Bank;
-use crate::flips::{Change, Flip};
-use crate::lang::Lang;
-use crate::messages::{self, Messages};
-use crate::scoring::Score;
-use crate::wrap;
+use crate::base::lang::Lang;
+use crate::base::messages::{self, Messages};
+use crate::base::wrap;
+use crate::model::bank::Bank;
+use crate::model::flips::{Change, Flip};
+use crate::model::scoring::Score;
 
 /// What every renderer needs: the bank, the language and the width to wrap to.
 #[derive(Clone, Copy)]

@@ -6,10 +6,10 @@ use std::io::{self, Write};
 use colored::Colorize;
 
 use super::{chart, signed, View};
-use crate::answers::Answers;
-use crate::bank::Question;
-use crate::flips::Flip;
-use crate::scoring::{Recommendation, Score};
+use crate::model::answers::Answers;
+use crate::model::bank::Question;
+use crate::model::flips::Flip;
+use crate::model::scoring::{Recommendation, Score};
 
 /// Writes one question and the answer given, and the counterpoint for a myth.
 pub fn transcript_entry(
@@ -132,13 +132,13 @@ fn what_would_change(w: &mut dyn Write, view: &View, score: &Score, flips: &[Fli
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::Lang;
+    use crate::base::lang::Lang;
 
     fn render(lang: Lang, clear_flips: bool) -> String {
-        let bank = crate::builtin_bank();
+        let bank = crate::model::builtin_bank();
         let answers = Answers::new(&bank, vec![0, 2, 2, 3, 1, 2, 2, 1, 0, 4, 2, 0]);
-        let score = crate::scoring::score(&bank, &answers);
-        let flips = if clear_flips { Vec::new() } else { crate::flips::find(&bank, answers.choices()) };
+        let score = crate::model::scoring::score(&bank, &answers);
+        let flips = if clear_flips { Vec::new() } else { crate::model::flips::find(&bank, answers.choices()) };
         let view = View { bank: &bank, lang, width: 60 };
         let mut out = Vec::new();
         result(&mut out, &view, &answers, &score, &flips).unwrap();
@@ -150,7 +150,7 @@ mod tests {
         // No validated bank gets here (its threshold is reached by some answers and missed by
         // others, and the track weighs nothing), so the score is built without flips.
         for lang in Lang::ALL {
-            let msg = crate::messages::get(lang);
+            let msg = crate::base::messages::get(lang);
             let text = render(lang, true);
             let after = text.split(msg.flips_heading).nth(1).expect("the section is there");
             let section = after.split("\n\n").next().unwrap();

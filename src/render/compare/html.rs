@@ -8,11 +8,11 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::{change_text, msg, p_text, paired_hidden, reading_text, summary_line, unpaired_note, verdict_rows};
-use crate::compare::{percent_of, points, Comparison};
+use crate::base::wrap::width;
+use crate::group::pairing::{percent_of, points, Comparison};
 use crate::render::report::html::{escape, page_end, page_start};
 use crate::render::report::{checks, hidden_line, percent};
 use crate::render::{count, Errors, View};
-use crate::wrap::width;
 
 /// The compare page's own colours (unchanged, down, up) and parts, after the shared rules.
 const STYLE: &str = r#":root { --ink: #1f2328; --muted: #57606a; --rule: #d0d7de; --plain: #2f6fb0; --down: #2e7d4f; --up: #c0561b; }

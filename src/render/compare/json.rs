@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use crate::compare::Comparison;
+use crate::group::pairing::Comparison;
 use crate::render::json::write_json;
 use crate::render::report::json::{object, Ordered, ReportJson};
 use crate::render::report::share;

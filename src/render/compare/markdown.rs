@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use super::{change_text, msg, p_text, paired_hidden, reading_text, summary_line, unpaired_note, verdict_rows};
-use crate::compare::{points, Comparison};
+use crate::group::pairing::{points, Comparison};
 use crate::render::markdown::{escape, escape_line, table};
 use crate::render::report::markdown::chart;
 use crate::render::report::{checks, hidden_line, percent};

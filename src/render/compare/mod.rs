@@ -7,12 +7,12 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
-use crate::compare::{Change, Comparison, Movers, Verdict};
-use crate::lang::Lang;
-use crate::messages::{self, CompareMessages};
+use crate::base::lang::Lang;
+use crate::base::messages::{self, CompareMessages};
+use crate::group::pairing::{Change, Comparison, Movers, Verdict};
+use crate::group::stats::Reading;
 use crate::render::report::hidden_stay_text;
 use crate::render::{count, Errors, View};
-use crate::stats::Reading;
 
 /// The strings of the comparison in `lang`.
 pub fn msg(lang: Lang) -> &'static CompareMessages {
@@ -23,7 +23,7 @@ pub fn msg(lang: Lang) -> &'static CompareMessages {
 /// pointer to the errors where the `errors` are above.
 pub fn summary_line(lang: Lang, c: &Comparison, errors: Errors) -> String {
     let msg = msg(lang);
-    let side = |report: &crate::aggregate::Report, plain: &str, left: &str| {
+    let side = |report: &crate::group::aggregate::Report, plain: &str, left: &str| {
         let text = if report.left_out == 0 { plain } else { left };
         text.replace("{n}", &count(report.respondents())).replace("{left_out}", &count(report.left_out))
     };

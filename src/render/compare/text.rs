@@ -10,10 +10,10 @@ use colored::{ColoredString, Colorize};
 use super::{
     change_text, movers_line, msg, p_phrase, paired_hidden, reading_text, summary_line, unpaired_note, verdict_rows,
 };
-use crate::compare::{percent_of, points, Comparison};
+use crate::base::wrap::{pad, width};
+use crate::group::pairing::{percent_of, points, Comparison};
 use crate::render::report::{checks, hidden_line, percent};
 use crate::render::{count, Errors, View};
-use crate::wrap::{pad, width};
 
 /// Narrowest arrow track beside its label, in cells.
 const MIN_TRACK: usize = 12;

@@ -7,7 +7,7 @@
 use std::io::{self, Write};
 
 use super::{fraction, msg, track_rows, verdicts, HIDDEN_KEY};
-use crate::aggregate::Report;
+use crate::group::aggregate::Report;
 use crate::render::View;
 
 /// Writes the header, the headline rows, and one row per question and choice, in bank

@@ -13,7 +13,7 @@ use std::io::{self, Write};
 use super::{
     agreement, decimal, diverging_cells, hidden_line, most_believed_line, msg, myths, percent, results_line, verdicts,
 };
-use crate::aggregate::{Overall, Report};
+use crate::group::aggregate::{Overall, Report};
 use crate::render::{count, Errors, View};
 
 /// Escapes text for HTML content and attribute values.

@@ -8,7 +8,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::myths;
 use super::share;
-use crate::aggregate::{Report, TrackCounts};
+use crate::group::aggregate::{Report, TrackCounts};
 use crate::render::json::{kind_name, write_json};
 use crate::render::View;
 

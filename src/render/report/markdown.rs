@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 use super::{agreement, hidden_line, most_believed_line, msg, myths, percent, results_line, verdicts};
-use crate::aggregate::Report;
+use crate::group::aggregate::Report;
 use crate::render::markdown::{code_block, escape, escape_line, table};
 use crate::render::{count, Errors, View};
 

@@ -8,11 +8,11 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
-use crate::aggregate::{Overall, Report};
-use crate::bank::{Bank, Question, MYTHS};
-use crate::compare::percent_of;
-use crate::lang::Lang;
-use crate::messages::{self, ReportMessages};
+use crate::base::lang::Lang;
+use crate::base::messages::{self, ReportMessages};
+use crate::group::aggregate::{Overall, Report};
+use crate::group::pairing::percent_of;
+use crate::model::bank::{Bank, Question, MYTHS};
 
 use super::{Errors, View};
 
@@ -287,7 +287,7 @@ mod tests {
 
     #[test]
     fn tied_myths_are_all_named_so_none_looks_ahead() {
-        let bank = crate::builtin_bank();
+        let bank = crate::model::builtin_bank();
         let line = |lang, believed| most_believed_line(&bank, lang, &overall(6, believed));
         assert_eq!(line(Lang::En, [1, 3, 2, 0, 0]), "Most believed: Jobs, by 50% (3 of 6).");
         assert_eq!(line(Lang::En, [1, 3, 3, 0, 0]), "Most believed, tied: Jobs, Wages, each by 50% (3 of 6).");

@@ -7,10 +7,10 @@ use std::io::{self, Write};
 use colored::Colorize;
 
 use super::{agreement, diverging_cells, most_believed_line, msg, myths, percent, results_line, verdicts};
-use crate::aggregate::{Overall, Report};
+use crate::base::wrap::{pad, width};
+use crate::group::aggregate::{Overall, Report};
 use crate::render::chart::{bar_right, scale_ends, FULL};
 use crate::render::{count, Errors, View};
-use crate::wrap::{pad, width};
 
 /// Narrowest share bar beside its label, in cells.
 const MIN_BAR: usize = 10;

@@ -1,7 +1,7 @@
 //! The words of mlcheck's own interface, in English and Korean. Texts about the article
 //! live in the bank; these are the frame around them.
 
-use crate::lang::Lang;
+use crate::base::lang::Lang;
 
 /// Every interface string, for one language.
 pub struct Messages {

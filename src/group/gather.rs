@@ -42,15 +42,14 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::answers::{self, Answers, Line};
-use crate::bank::Bank;
-use crate::error::Error;
-use crate::exit_codes::ExitCode;
-use crate::input::{self, InputError, ANSWERS_LIMIT};
-use crate::lang::Lang;
-use crate::messages;
-use crate::sanitize;
-use crate::scoring::{self, Score};
+use crate::base::exit_codes::ExitCode;
+use crate::base::input::{self, InputError, ANSWERS_LIMIT};
+use crate::base::lang::Lang;
+use crate::base::messages;
+use crate::base::sanitize;
+use crate::model::answers::{self, Answers, Line};
+use crate::model::bank::Bank;
+use crate::model::scoring::{self, Score};
 
 /// The largest single result inside a JSON file.
 pub const RESULT_LIMIT: u64 = 1024 * 1024;
@@ -375,8 +374,7 @@ impl Walker<'_> {
             }
             Err(error) => {
                 // Worded as `quiz --answers` words it: the same error, the same message.
-                let error = Error::Answers { source_name: name.to_string(), error: Box::new(error) };
-                self.problem(error.message(self.lang), false);
+                self.problem(error.located(name, self.lang), false);
             }
         }
     }
@@ -731,7 +729,7 @@ mod tests {
     /// Gathers `paths` against the built-in bank: (relative path, line, single) of each
     /// result, sorted, and the problem texts.
     fn gather_all(paths: &[PathBuf]) -> (Vec<(String, usize, bool)>, Vec<String>, Summary) {
-        let bank = crate::builtin_bank();
+        let bank = crate::model::builtin_bank();
         let (mut found, mut problems) = (Vec::new(), Vec::new());
         let summary = gather(&bank, Lang::En, paths, &mut |event| match event {
             Event::Result(f) => found.push((f.relative.display().to_string(), f.line, f.single)),

@@ -14,11 +14,11 @@ use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::aggregate::{common_breakdown, Overall, Report, Tally};
-use crate::answers::Answers;
-use crate::bank::{Bank, MYTHS};
-use crate::scoring::Score;
-use crate::stats::{self, Reading};
+use crate::group::aggregate::{common_breakdown, Overall, Report, Tally};
+use crate::group::stats::{self, Reading};
+use crate::model::answers::Answers;
+use crate::model::bank::{Bank, MYTHS};
+use crate::model::scoring::Score;
 use unicode_normalization::UnicodeNormalization;
 
 /// A person's answers to the five myths (in [`MYTHS`] order), as choice indices on the
@@ -220,7 +220,7 @@ impl<'b> Pairing<'b> {
         if let Some(Waiting::One(_)) = self.waiting.get(&key) {
             let Some(Waiting::One(packed)) = self.waiting.remove(&key) else { unreachable!("just seen") };
             let before = packed.unpack(self.bank, self.width);
-            let before_score = crate::scoring::score(self.bank, &before);
+            let before_score = crate::model::scoring::score(self.bank, &before);
             self.paired += 1;
             let (b, a) = (myth_answers(&before, &before_score), myth_answers(answers, score));
             for ((m, b), a) in self.movers.iter_mut().zip(b).zip(a) {
@@ -245,7 +245,7 @@ impl<'b> Pairing<'b> {
             };
             for packed in all {
                 let answers = packed.unpack(self.bank, self.width);
-                self.unpaired[BEFORE].add(&answers, &crate::scoring::score(self.bank, &answers));
+                self.unpaired[BEFORE].add(&answers, &crate::model::scoring::score(self.bank, &answers));
             }
             note_unmatched(&mut self.unmatched[BEFORE], key);
         }
@@ -432,12 +432,12 @@ impl Comparison {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::aggregate::Tally;
-    use crate::scoring::score;
+    use crate::group::aggregate::Tally;
+    use crate::model::scoring::score;
     use proptest::prelude::*;
 
     fn bank() -> Bank {
-        crate::builtin_bank()
+        crate::model::builtin_bank()
     }
 
     /// Hands `pairing` a result alone in its file at `path`, with `myth` on every myth.
@@ -673,7 +673,7 @@ mod tests {
             let (b, a) = reports(tb.clone(), ta.clone(), (0, 0), n);
             prop_assert_eq!(&b.hidden, &a.hidden);
             for (r, t) in [(&b, &tb), (&a, &ta)] {
-                prop_assert!(crate::aggregate::keeps_rules(&t.sizes(), &r.hidden, n));
+                prop_assert!(crate::group::aggregate::keeps_rules(&t.sizes(), &r.hidden, n));
                 for &h in &r.hidden {
                     prop_assert_eq!(r.tracks[h], None);
                     prop_assert_eq!(r.verdicts.stay[h], None);

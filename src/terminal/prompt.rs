@@ -15,13 +15,13 @@ use console::{style, Term};
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::Select;
 
-use crate::answers::Answers;
-use crate::bank::{Bank, Question};
-use crate::cancel;
-use crate::lang::Lang;
-use crate::messages::{self, Messages};
-use crate::onscreen::Onscreen;
-use crate::wrap;
+use crate::base::lang::Lang;
+use crate::base::messages::{self, Messages};
+use crate::base::wrap;
+use crate::model::answers::Answers;
+use crate::model::bank::{Bank, Question};
+use crate::terminal::cancel;
+use crate::terminal::onscreen::Onscreen;
 
 /// A choice label wrapped for dialoguer's Select on a `width`-column terminal. Select decides
 /// how many rows to clear by each item line's length in bytes, not columns, so each line
@@ -186,7 +186,7 @@ fn rows(lines: &[String], columns: usize) -> usize {
 
 impl Screen {
     fn width(&self) -> usize {
-        crate::term::columns(&self.term).unwrap_or(crate::term::DEFAULT_WIDTH)
+        crate::terminal::term::columns(&self.term).unwrap_or(crate::terminal::term::DEFAULT_WIDTH)
     }
 
     /// Tells the model of the screen about a resized window.
@@ -354,11 +354,11 @@ impl Screen {
 #[cfg(test)]
 mod tests {
     use super::{report_lines, select_item};
-    use crate::lang::Lang;
+    use crate::base::lang::Lang;
 
     #[test]
     fn reports_keep_the_answer_whole_and_fit_the_width() {
-        let bank = crate::builtin_bank();
+        let bank = crate::model::builtin_bank();
         for width in [40, 80] {
             for lang in Lang::ALL {
                 for (n, q) in bank.questions.iter().enumerate() {
@@ -367,7 +367,7 @@ mod tests {
                         let marker = format!("[{}/12]", n + 1);
                         let lines = report_lines(&marker, prompt, label, width);
                         let shown = format!("{width} {lang} {}: {lines:#?}", q.id);
-                        assert!(lines.iter().all(|l| crate::wrap::width(l) <= width), "{shown}");
+                        assert!(lines.iter().all(|l| crate::base::wrap::width(l) <= width), "{shown}");
                         let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
                         let expected = words(&format!("✔ {marker} {prompt} · {label}"));
                         assert_eq!(words(&lines.join(" ")), expected, "{shown}");
@@ -375,11 +375,11 @@ mod tests {
                         // (when the two don't fit a row together) starts a row of its own.
                         let last_word = prompt.rsplit(' ').next().unwrap();
                         let together = format!("{last_word} · {label}");
-                        if crate::wrap::width(&together) + 2 <= width {
+                        if crate::base::wrap::width(&together) + 2 <= width {
                             assert!(lines.iter().any(|l| l.ends_with(&together)), "{shown}");
                         } else {
                             assert!(lines.iter().any(|l| l.starts_with("  · ")), "{shown}");
-                            if crate::wrap::width(label) + 4 <= width {
+                            if crate::base::wrap::width(label) + 4 <= width {
                                 assert!(lines.iter().any(|l| l == &format!("  · {label}")), "{shown}");
                             }
                         }

@@ -8,8 +8,8 @@ use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
-use crate::exit_codes::ExitCode;
-use crate::{lang, messages};
+use crate::base::exit_codes::ExitCode;
+use crate::base::{lang, messages};
 
 static CANCELLING: AtomicBool = AtomicBool::new(false);
 /// Set when the terminal can't take escape sequences (TERM=dumb): the cursor was never hidden.

@@ -7,8 +7,8 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
-use crate::lang::Lang;
-use crate::sanitize;
+use crate::base::lang::Lang;
+use crate::base::sanitize;
 
 /// The largest answers file mlcheck reads.
 pub const ANSWERS_LIMIT: u64 = 1024 * 1024;

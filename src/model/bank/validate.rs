@@ -10,8 +10,8 @@ use super::raw::{self, RawAdvice, RawBank, RawChoice, RawQuestion, RawText, Shap
 use super::{
     Advice, Bank, Choice, Direction, Kind, LineIndex, Question, Text, AGREEMENT_KEYS, MYTHS, TRACKS, TRACK_ID,
 };
-use crate::lang::Lang;
-use crate::sanitize;
+use crate::base::lang::Lang;
+use crate::base::sanitize;
 
 /// Question ids that `report --format csv` uses for its headline rows, so no question may.
 const CSV_HEADLINES: [&str; 2] = ["results", "verdict"];

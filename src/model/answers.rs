@@ -5,9 +5,9 @@
 
 use std::fmt;
 
-use crate::bank::{Bank, ChoiceError, Question, Text, TRACK_ID};
-use crate::lang::Lang;
-use crate::sanitize;
+use crate::base::lang::Lang;
+use crate::base::sanitize;
+use crate::model::bank::{Bank, ChoiceError, Question, Text, TRACK_ID};
 
 /// One meaningful line of an answers file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -224,6 +224,15 @@ impl fmt::Display for AnswersError {
 impl std::error::Error for AnswersError {}
 
 impl AnswersError {
+    /// The message with where it is: `NAME:LINE: message`, or `NAME: message` when no line
+    /// is to blame; `quiz --answers` and `report` word a bad answers file alike through it.
+    pub fn located(&self, name: &str, lang: Lang) -> String {
+        match self.line() {
+            Some(line) => format!("{name}:{line}: {}", self.message(lang)),
+            None => format!("{name}: {}", self.message(lang)),
+        }
+    }
+
     /// The line of the answers file the problem is on, if it is on one.
     pub fn line(&self) -> Option<usize> {
         match self {

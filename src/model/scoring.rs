@@ -3,8 +3,8 @@
 //! one result a quiz shows: `report` and `compare` score every result of a group. Knows
 //! nothing of terminals or output formats.
 
-use crate::answers::Answers;
-use crate::bank::{Bank, Direction, MYTHS};
+use crate::model::answers::Answers;
+use crate::model::bank::{Bank, Direction, MYTHS};
 
 /// How many reasons the result lists at most.
 const MAX_REASONS: usize = 3;
@@ -136,7 +136,7 @@ pub fn score(bank: &Bank, answers: &Answers) -> Score {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::{parse, resolve};
+    use crate::model::answers::{parse, resolve};
 
     fn run(text: &str) -> Score {
         let bank = Bank::builtin().unwrap();

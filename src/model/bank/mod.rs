@@ -7,13 +7,13 @@ mod validate;
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::lang::Lang;
-use crate::sanitize;
+use crate::base::lang::Lang;
+use crate::base::sanitize;
 
 pub use validate::MAX_WEIGHT;
 
 /// The built-in bank, compiled into the binary.
-pub const BUILTIN: &str = include_str!("../../questions.toml");
+pub const BUILTIN: &str = include_str!("../../../questions.toml");
 /// The name the built-in bank goes by in messages.
 pub const BUILTIN_NAME: &str = "questions.toml (built in)";
 
@@ -247,18 +247,10 @@ impl Bank {
     }
 
     /// The language to use: the one asked for if the bank has it, else English if the bank has
-    /// it, else the bank's first. `Err` names the languages when an explicit request can't be met.
-    pub fn resolve_lang(&self, requested: Option<Lang>, from_locale: Lang) -> Result<Lang, String> {
+    /// it, else the bank's first. `Err` gives back an explicit request the bank can't meet.
+    pub fn resolve_lang(&self, requested: Option<Lang>, from_locale: Lang) -> Result<Lang, Lang> {
         if let Some(lang) = requested {
-            if self.languages.contains(&lang) {
-                return Ok(lang);
-            }
-            let have: Vec<&str> = self.languages.iter().map(|l| l.code()).collect();
-            return Err(format!(
-                "this question bank has no `{lang}` texts; it is written in: {}. Use --lang {}",
-                have.join(", "),
-                have[0]
-            ));
+            return if self.languages.contains(&lang) { Ok(lang) } else { Err(lang) };
         }
         Ok([from_locale, Lang::En].into_iter().find(|l| self.languages.contains(l)).unwrap_or(self.languages[0]))
     }
@@ -430,6 +422,6 @@ mod tests {
         let mut english_only = bank.clone();
         english_only.languages = vec![Lang::En];
         assert_eq!(english_only.resolve_lang(None, Lang::Ko), Ok(Lang::En));
-        assert!(english_only.resolve_lang(Some(Lang::Ko), Lang::En).unwrap_err().contains("--lang en"));
+        assert_eq!(english_only.resolve_lang(Some(Lang::Ko), Lang::En), Err(Lang::Ko));
     }
 }

@@ -4,9 +4,9 @@
 //! privacy rule to the tracks of one group, [`common_breakdown`] to several groups shown side
 //! by side (`compare`), and [`Report`] keeps only what may be shown. Pure: no I/O, no rendering.
 
-use crate::answers::Answers;
-use crate::bank::{Bank, MYTHS};
-use crate::scoring::{MythResult, Recommendation, Score};
+use crate::model::answers::Answers;
+use crate::model::bank::{Bank, MYTHS};
+use crate::model::scoring::{MythResult, Recommendation, Score};
 
 /// The smallest `--min-group` allowed.
 pub const MIN_GROUP_FLOOR: u64 = 3;
@@ -452,12 +452,12 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::Answers;
-    use crate::scoring::score;
+    use crate::model::answers::Answers;
+    use crate::model::scoring::score;
     use proptest::prelude::*;
 
     fn bank() -> Bank {
-        crate::builtin_bank()
+        crate::model::builtin_bank()
     }
 
     fn tally_of(bank: &Bank, results: &[Vec<usize>]) -> Tally {

@@ -15,7 +15,7 @@
 //! [`MAX_STEPS`] steps and keeps the best it has seen. The sets with the largest moves come
 //! first, so the first set found always crosses: a flip is shown whenever one exists.
 
-use crate::bank::{Bank, Kind};
+use crate::model::bank::{Bank, Kind};
 
 /// How many flips are shown at most.
 pub const MAX_FLIPS: usize = 3;
@@ -291,11 +291,11 @@ impl Finder<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{Choice, Question, Text};
+    use crate::model::bank::{Choice, Question, Text};
     use proptest::prelude::*;
 
     fn builtin() -> Bank {
-        crate::builtin_bank()
+        crate::model::builtin_bank()
     }
 
     /// The choice indices of keyed answers over the built-in bank.
