@@ -55,7 +55,7 @@ pub enum Error {
     #[error("{}", no_results(*.left_out, Lang::En))]
     NoResults { left_out: u64, unopened: bool },
     /// `report` found fewer valid results than `--min-group`: no counts are shown.
-    #[error("{}", too_few(*.respondents, *.min_group, Lang::En))]
+    #[error("{}", too_few(None, *.respondents, *.min_group, Lang::En))]
     TooFew { respondents: u64, min_group: u64, unopened: bool },
     /// A side of `compare` has no valid result or fewer than `--min-group`: no comparison.
     /// `side` is `BEFORE (path)` or `AFTER (path)`, escaped.
@@ -99,17 +99,31 @@ fn no_results(left_out: u64, lang: Lang) -> String {
     }
 }
 
-fn too_few(respondents: u64, min_group: u64, lang: Lang) -> String {
+/// Fewer valid results than `--min-group`, so nothing is shown: of a report (`side` is
+/// `None`), or of one side of a comparison.
+fn too_few(side: Option<&str>, respondents: u64, min_group: u64, lang: Lang) -> String {
     match lang {
-        Lang::En => format!(
-            "only {respondents} valid result{s}, fewer than the smallest group shown ({min_group}, --min-group): \
-             a report this small could single people out, so there is none. Collect more results first",
-            s = if respondents == 1 { "" } else { "s" }
-        ),
-        Lang::Ko => format!(
-            "올바른 결과가 {respondents}개뿐이라 보여 줄 수 있는 가장 작은 모임 크기({min_group}, --min-group)보다 \
-             적습니다. 이렇게 작은 보고서는 누가 어떻게 답했는지 드러낼 수 있어 만들지 않습니다. 결과를 더 모으세요"
-        ),
+        Lang::En => {
+            let (who, what) = match side {
+                None => (String::new(), "report"),
+                Some(side) => (format!("{side} has "), "comparison"),
+            };
+            format!(
+                "{who}only {respondents} valid result{s}, fewer than the smallest group shown ({min_group}, \
+                 --min-group): a {what} this small could single people out, so there is none. Collect more results first",
+                s = if respondents == 1 { "" } else { "s" }
+            )
+        }
+        Lang::Ko => {
+            let (whose, what) = match side {
+                None => (String::new(), "보고서"),
+                Some(side) => (format!("{side}의 "), "비교"),
+            };
+            format!(
+                "{whose}올바른 결과가 {respondents}개뿐이라 보여 줄 수 있는 가장 작은 모임 크기({min_group}, --min-group)보다 \
+                 적습니다. 이렇게 작은 {what}는 누가 어떻게 답했는지 드러낼 수 있어 만들지 않습니다. 결과를 더 모으세요"
+            )
+        }
     }
 }
 
@@ -136,15 +150,7 @@ fn side_too_few_alone(side: &str, respondents: u64, min_group: u64, left_out: u6
         (0, 0, Lang::Ko) => format!("{side}에 비교할 결과가 없습니다. 파일이 없습니다(숨김 파일은 건너뜁니다)"),
         (0, n, Lang::En) => format!("{side} holds no valid result to compare ({n} left out, see the errors above)"),
         (0, n, Lang::Ko) => format!("{side}에 비교할 올바른 결과가 없습니다({n}개를 뺐습니다. 위의 오류를 보세요)"),
-        (_, _, Lang::En) => format!(
-            "{side} has only {respondents} valid result{s}, fewer than the smallest group shown ({min_group}, \
-             --min-group): a comparison this small could single people out, so there is none. Collect more results first",
-            s = if respondents == 1 { "" } else { "s" }
-        ),
-        (_, _, Lang::Ko) => format!(
-            "{side}의 올바른 결과가 {respondents}개뿐이라 보여 줄 수 있는 가장 작은 모임 크기({min_group}, --min-group)보다 \
-             적습니다. 이렇게 작은 비교는 누가 어떻게 답했는지 드러낼 수 있어 만들지 않습니다. 결과를 더 모으세요"
-        ),
+        (_, _, lang) => too_few(Some(side), respondents, min_group, lang),
     }
 }
 
@@ -180,7 +186,7 @@ impl Error {
         match (self, lang) {
             (Error::Input(e), _) => e.message(lang),
             (Error::NoResults { left_out, .. }, _) => no_results(*left_out, lang),
-            (Error::TooFew { respondents, min_group, .. }, _) => too_few(*respondents, *min_group, lang),
+            (Error::TooFew { respondents, min_group, .. }, _) => too_few(None, *respondents, *min_group, lang),
             (Error::SideTooFew { side, respondents, min_group, left_out, unpaired_left_out, .. }, _) => {
                 side_too_few(side, *respondents, *min_group, *left_out, *unpaired_left_out, lang)
             }

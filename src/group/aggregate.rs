@@ -386,8 +386,6 @@ pub struct Report {
     pub verdicts: Verdicts,
     /// How many results in each track (bank order); `None` for a hidden track.
     pub tracks: Vec<Option<u64>>,
-    /// The hidden tracks (bank order).
-    pub hidden: Vec<usize>,
     /// How many results the hidden tracks hold together; `None` when none is hidden.
     pub hidden_respondents: Option<u64>,
     /// The tracks shown, in bank order.
@@ -395,6 +393,11 @@ pub struct Report {
 }
 
 impl Report {
+    /// The hidden tracks (bank order): those whose count is not shown.
+    pub fn hidden(&self) -> Vec<usize> {
+        self.tracks.iter().enumerate().filter(|(_, n)| n.is_none()).map(|(t, _)| t).collect()
+    }
+
     /// A report over `tally`; the tracks shown follow [`breakdown`], and everything per
     /// track of a hidden track is pooled or dropped here.
     pub fn new(tally: Tally, left_out: u64, min_group: u64) -> Report {
@@ -440,7 +443,7 @@ impl Report {
             scores: tally.all.scores,
             min_score: tally.min_score,
         };
-        Report { left_out, min_group, all, verdicts, tracks, hidden, hidden_respondents, by_track }
+        Report { left_out, min_group, all, verdicts, tracks, hidden_respondents, by_track }
     }
 
     /// The number of valid results.
@@ -555,7 +558,7 @@ mod tests {
             let tally = tally_of(&bank, &results);
             let report = Report::new(tally.clone(), 0, n);
             let b = breakdown(&tally.sizes(), n);
-            prop_assert_eq!(&report.hidden, &b.hidden);
+            prop_assert_eq!(&report.hidden(), &b.hidden);
             for &t in &b.hidden {
                 prop_assert_eq!(report.tracks[t], None);
                 prop_assert_eq!(report.verdicts.stay[t], None);
@@ -584,14 +587,14 @@ mod tests {
             let bank = bank();
             let results = with_tracks(&results, &tracks);
             let report = Report::new(tally_of(&bank, &results), 0, n);
-            let movable: Vec<usize> = (0..results.len()).filter(|&i| report.hidden.contains(&results[i][0])).collect();
-            prop_assume!(report.hidden.len() >= 2 && !movable.is_empty());
+            let movable: Vec<usize> = (0..results.len()).filter(|&i| report.hidden().contains(&results[i][0])).collect();
+            prop_assume!(report.hidden().len() >= 2 && !movable.is_empty());
             let i = movable[pick.index(movable.len())];
-            let others: Vec<usize> = report.hidden.iter().copied().filter(|&t| t != results[i][0]).collect();
+            let others: Vec<usize> = report.hidden().iter().copied().filter(|&t| t != results[i][0]).collect();
             let mut moved = results.clone();
             moved[i][0] = others[i % others.len()];
             let other = Report::new(tally_of(&bank, &moved), 0, n);
-            prop_assume!(other.hidden == report.hidden);
+            prop_assume!(other.hidden() == report.hidden());
             prop_assert_eq!(other, report);
         }
     }

@@ -652,7 +652,7 @@ mod tests {
         };
         let (b, a) = reports(tally_of(&bank, &group([5, 5, 2])), tally_of(&bank, &group([5, 4, 2])), (0, 0), 5);
         for r in [&b, &a] {
-            assert_eq!(r.hidden, vec![0, 1, 2]);
+            assert_eq!(r.hidden(), vec![0, 1, 2]);
             assert!(r.by_track.is_empty());
             assert_eq!(r.tracks, vec![None; 3]);
             assert_eq!(r.verdicts.stay, vec![None; 3]);
@@ -671,17 +671,17 @@ mod tests {
             let bank = bank();
             let (tb, ta) = (tally_of(&bank, &before), tally_of(&bank, &after));
             let (b, a) = reports(tb.clone(), ta.clone(), (0, 0), n);
-            prop_assert_eq!(&b.hidden, &a.hidden);
+            prop_assert_eq!(&b.hidden(), &a.hidden());
             for (r, t) in [(&b, &tb), (&a, &ta)] {
-                prop_assert!(crate::group::aggregate::keeps_rules(&t.sizes(), &r.hidden, n));
-                for &h in &r.hidden {
+                prop_assert!(crate::group::aggregate::keeps_rules(&t.sizes(), &r.hidden(), n));
+                for &h in &r.hidden() {
                     prop_assert_eq!(r.tracks[h], None);
                     prop_assert_eq!(r.verdicts.stay[h], None);
                     prop_assert!(r.by_track.iter().all(|c| c.track != h));
                 }
                 prop_assert!(r.all.choices[0].is_empty());
-                let pool: u64 = r.hidden.iter().map(|&h| t.by_track[h].respondents).sum();
-                prop_assert_eq!(r.hidden_respondents, (!r.hidden.is_empty()).then_some(pool));
+                let pool: u64 = r.hidden().iter().map(|&h| t.by_track[h].respondents).sum();
+                prop_assert_eq!(r.hidden_respondents, (!r.hidden().is_empty()).then_some(pool));
             }
         }
 
@@ -693,15 +693,15 @@ mod tests {
             let bank = bank();
             let (b, a) = reports(tally_of(&bank, &before), tally_of(&bank, &after), (0, 0), n);
             let group = if side { &after } else { &before };
-            let movable: Vec<usize> = (0..group.len()).filter(|&i| b.hidden.contains(&group[i].0)).collect();
-            prop_assume!(b.hidden.len() >= 2 && !movable.is_empty());
+            let movable: Vec<usize> = (0..group.len()).filter(|&i| b.hidden().contains(&group[i].0)).collect();
+            prop_assume!(b.hidden().len() >= 2 && !movable.is_empty());
             let i = movable[pick.index(movable.len())];
-            let others: Vec<usize> = b.hidden.iter().copied().filter(|&t| t != group[i].0).collect();
+            let others: Vec<usize> = b.hidden().iter().copied().filter(|&t| t != group[i].0).collect();
             let mut moved = group.clone();
             moved[i].0 = others[i % others.len()];
             let (before2, after2) = if side { (before.clone(), moved) } else { (moved, after.clone()) };
             let (b2, a2) = reports(tally_of(&bank, &before2), tally_of(&bank, &after2), (0, 0), n);
-            prop_assume!(b2.hidden == b.hidden);
+            prop_assume!(b2.hidden() == b.hidden());
             prop_assert_eq!((b2, a2), (b, a));
         }
 

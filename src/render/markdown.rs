@@ -14,6 +14,9 @@ use crate::model::scoring::Score;
 /// The width the charts are drawn at: the same answers give the same Markdown everywhere,
 /// and 60 columns fit a code block in an issue, a wiki or most chat windows.
 pub const CHART_WIDTH: usize = 60;
+/// The width of the charts of `report` and `compare` in Markdown: a group's charts carry
+/// longer labels.
+pub const GROUP_CHART_WIDTH: usize = 80;
 
 /// Escapes `text` for the inside of a line of Markdown: every ASCII punctuation character that
 /// could start or end emphasis, a code span, a link, an autolink or raw HTML, an entity, a
@@ -76,6 +79,23 @@ pub(crate) fn table(w: &mut dyn Write, header: &[&str], right_from: usize, rows:
     writeln!(w)
 }
 
+/// A text chart drawn by `draw` at `width` columns, in a fenced code block ([`code_block`])
+/// and a blank line, trailing spaces trimmed. With `headed`, the chart's first line, its own
+/// heading, is left out: the Markdown heading before the block says it.
+pub(crate) fn chart_block(
+    w: &mut dyn Write,
+    view: &View,
+    width: usize,
+    headed: bool,
+    draw: impl FnOnce(&mut dyn Write, &View) -> io::Result<()>,
+) -> io::Result<()> {
+    let wide = View { width, ..*view };
+    let text = plain(|b| draw(b, &wide))?;
+    let body: String = text.lines().skip(usize::from(headed)).map(|line| format!("{}\n", line.trim_end())).collect();
+    code_block(w, &body)?;
+    writeln!(w)
+}
+
 /// Renders with a text renderer into a string (colour is off for Markdown; see `commands`).
 fn plain(render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<String> {
     let mut buf = Vec::new();
@@ -112,15 +132,11 @@ pub fn result(w: &mut dyn Write, view: &View, answers: &Answers, score: &Score, 
         .replace("{max}", &hi.to_string());
     writeln!(w, "**{}: {}.** {}", escape(msg.score), signed(score.total), escape(&range))?;
     writeln!(w)?;
-    code_block(w, &plain(|b| chart::gauge(b, view, score))?)?;
-    writeln!(w)?;
+    chart_block(w, view, CHART_WIDTH, false, |b, v| chart::gauge(b, v, score))?;
 
     writeln!(w, "## {}", escape(msg.chart_heading))?;
     writeln!(w)?;
-    let chart = plain(|b| chart::myths(b, view, score))?;
-    // The heading is the Markdown heading above; the block holds the axis and the bars.
-    code_block(w, chart.split_once('\n').map_or("", |(_, rest)| rest))?;
-    writeln!(w)?;
+    chart_block(w, view, CHART_WIDTH, true, |b, v| chart::myths(b, v, score))?;
 
     writeln!(w, "## {}", escape(msg.believed_heading))?;
     writeln!(w)?;

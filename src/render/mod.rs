@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod compare;
+pub mod html;
 pub mod json;
 pub mod listing;
 pub mod markdown;

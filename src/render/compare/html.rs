@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use super::{change_text, msg, p_text, paired_hidden, reading_text, summary_line, unpaired_note, verdict_rows};
 use crate::base::wrap::width;
 use crate::group::pairing::{percent_of, points, Comparison};
-use crate::render::report::html::{escape, page_end, page_start};
+use crate::render::html::{escape, page_end, page_start};
 use crate::render::report::{checks, hidden_line, percent};
 use crate::render::{count, Errors, View};
 

@@ -6,8 +6,7 @@ use std::io::{self, Write};
 
 use super::{change_text, msg, p_text, paired_hidden, reading_text, summary_line, unpaired_note, verdict_rows};
 use crate::group::pairing::{points, Comparison};
-use crate::render::markdown::{escape, escape_line, table};
-use crate::render::report::markdown::chart;
+use crate::render::markdown::{chart_block, escape, escape_line, table, GROUP_CHART_WIDTH};
 use crate::render::report::{checks, hidden_line, percent};
 use crate::render::{Errors, View};
 
@@ -49,7 +48,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     }
 
     writeln!(w, "## {}\n", escape(msg.myths_heading))?;
-    chart(w, view, |w, v| super::text::myth_chart(w, v, c))?;
+    chart_block(w, view, GROUP_CHART_WIDTH, true, |w, v| super::text::myth_chart(w, v, c))?;
     let rows: Vec<Vec<String>> = c
         .myths
         .iter()
@@ -66,7 +65,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     table(w, &header(report_msg.col_myth), 1, &rows)?;
 
     writeln!(w, "## {}\n", escape(view.msg().checks_heading))?;
-    chart(w, view, |w, v| super::text::check_charts(w, v, c))?;
+    chart_block(w, view, GROUP_CHART_WIDTH, true, |w, v| super::text::check_charts(w, v, c))?;
     for (i, q) in checks(view.bank) {
         writeln!(w, "### {}\n", escape(q.topic.get(lang)))?;
         writeln!(w, "{}\n", escape_line(q.prompt.get(lang)))?;

@@ -156,7 +156,7 @@ pub fn object<'a>(view: &View<'a>, report: &Report) -> ReportJson<'a> {
                 })
                 .collect(),
         ),
-        hidden_tracks: report.hidden.iter().map(|&t| tracks[t].key.as_str()).collect(),
+        hidden_tracks: report.hidden().iter().map(|&t| tracks[t].key.as_str()).collect(),
     }
 }
 

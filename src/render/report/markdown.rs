@@ -7,28 +7,8 @@ use std::io::{self, Write};
 
 use super::{agreement, hidden_line, most_believed_line, msg, myths, percent, results_line, verdicts};
 use crate::group::aggregate::Report;
-use crate::render::markdown::{code_block, escape, escape_line, table};
+use crate::render::markdown::{chart_block, escape, escape_line, table, GROUP_CHART_WIDTH};
 use crate::render::{count, Errors, View};
-
-/// The width the charts inside code blocks are drawn at.
-const CHART_WIDTH: usize = 80;
-
-/// A text chart drawn by `draw` at a fixed width, without its heading, in a fenced code block
-/// whose fence is longer than any run of backticks a bank's text puts in the chart.
-pub(crate) fn chart(
-    w: &mut dyn Write,
-    view: &View,
-    draw: impl FnOnce(&mut dyn Write, &View) -> io::Result<()>,
-) -> io::Result<()> {
-    let wide = View { width: CHART_WIDTH, ..*view };
-    let mut buf = Vec::new();
-    draw(&mut buf, &wide)?;
-    let text = String::from_utf8_lossy(&buf);
-    // The chart's own heading is the Markdown heading already.
-    let body: String = text.lines().skip(1).map(|line| format!("{}\n", line.trim_end())).collect();
-    code_block(w, &body)?;
-    writeln!(w)
-}
 
 fn verdict_rows(view: &View, report: &Report) -> Vec<Vec<String>> {
     verdicts(view, report)
@@ -50,7 +30,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     table(w, &[msg.col_verdict, msg.col_count, msg.col_share], 1, &verdict_rows(view, report))?;
 
     writeln!(w, "## {}\n", escape(msg.myths_heading))?;
-    chart(w, view, |w, v| super::text::myth_chart(w, v, all, false))?;
+    chart_block(w, view, GROUP_CHART_WIDTH, true, |w, v| super::text::myth_chart(w, v, all, false))?;
     let myth_rows: Vec<Vec<String>> = myths(bank)
         .into_iter()
         .map(|(m, q, question)| {
@@ -81,7 +61,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     }
 
     writeln!(w, "## {}\n", escape(msg.scores_heading))?;
-    chart(w, view, |w, v| super::text::scores(w, v, report))?;
+    chart_block(w, view, GROUP_CHART_WIDTH, true, |w, v| super::text::scores(w, v, report))?;
 
     writeln!(w, "## {}\n", escape(msg.by_track_heading))?;
     if !report.by_track.is_empty() {

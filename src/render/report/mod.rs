@@ -139,7 +139,7 @@ pub fn hidden_stay_text(view: &View, report: &Report) -> String {
         return msg.stay_own_track.to_string();
     }
     let names: Vec<String> = report
-        .hidden
+        .hidden()
         .iter()
         .map(|&t| short_name(view.lang, view.bank.track().choices[t].label.get(view.lang)))
         .collect();
@@ -217,7 +217,7 @@ pub fn results_line(lang: Lang, report: &Report, errors: Errors) -> String {
 
 /// The labels of the hidden tracks, joined for a sentence.
 pub fn hidden_tracks(view: &View, report: &Report) -> String {
-    let names: Vec<&str> = report.hidden.iter().map(|&t| view.bank.track().choices[t].label.get(view.lang)).collect();
+    let names: Vec<&str> = report.hidden().iter().map(|&t| view.bank.track().choices[t].label.get(view.lang)).collect();
     names.join(msg(view.lang).list_separator)
 }
 
@@ -228,7 +228,7 @@ pub fn hidden_line(view: &View, report: &Report) -> Option<String> {
     if report.by_track.is_empty() {
         return Some(msg.no_breakdown.replace("{n}", &n));
     }
-    if report.hidden.is_empty() {
+    if report.hidden().is_empty() {
         return None;
     }
     Some(msg.hidden.replace("{tracks}", &hidden_tracks(view, report)).replace("{n}", &n))
