@@ -148,6 +148,9 @@ pub enum Command {
     /// Before and after: did a session change minds? Two groups' results side by side
     #[command(after_long_help = COMPARE_AFTER_LONG_HELP)]
     Compare(CompareArgs),
+    /// Run the quiz for a room in the browser: answers land in DIR, the organizer sees the live report
+    #[command(after_long_help = SERVE_AFTER_LONG_HELP)]
+    Serve(ServeArgs),
     /// Check question banks and report every problem as FILE:LINE:COLUMN
     ///
     /// Reads each bank, reports every problem found as FILE:LINE:COLUMN followed by what is
@@ -176,7 +179,7 @@ pub enum Command {
         /// The page of this subcommand (mlcheck-quiz(1) and so on) instead of mlcheck(1)
         // Every visible subcommand, in order: `man_takes_every_subcommand_and_nothing_else`
         // holds this list to the definition, so it costs nothing at run time.
-        #[arg(value_name = "SUBCOMMAND", value_parser = ["quiz", "questions", "myths", "report", "compare", "check", "completions", "man"])]
+        #[arg(value_name = "SUBCOMMAND", value_parser = ["quiz", "questions", "myths", "report", "compare", "serve", "check", "completions", "man"])]
         subcommand: Option<String>,
     },
 }
@@ -189,6 +192,7 @@ impl Command {
             Command::Quiz(args) => Some(&args.bank),
             Command::Report(args) => Some(&args.bank),
             Command::Compare(args) => Some(&args.bank),
+            Command::Serve(args) => Some(&args.bank),
             Command::Questions { bank, .. } | Command::Myths { bank, .. } => Some(bank),
             Command::Check { .. } | Command::Completions { .. } | Command::Man { .. } => None,
         }
@@ -332,6 +336,62 @@ pub enum CompareFormat {
     Html,
 }
 
+/// Options of `mlcheck serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The folder the answers land in, one answers file a participant (made if missing)
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// Where to listen: an IP address and port; port 0 picks a free one. 0.0.0.0:8080 lets
+    /// the room's network in
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080", value_parser = parse_listen)]
+    pub listen: std::net::SocketAddr,
+
+    /// Hide any track with fewer than N results in the live report; no report below N (at least 3)
+    #[arg(long, value_name = "N", default_value_t = crate::group::aggregate::MIN_GROUP_DEFAULT, value_parser = parse_min_group)]
+    pub min_group: u64,
+
+    /// Take at most N results; past it, a page says the session is full
+    #[arg(long, value_name = "N", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_results: u64,
+
+    /// Don't draw the QR code of the participant URL in the terminal
+    #[arg(long)]
+    pub no_qr: bool,
+
+    #[command(flatten)]
+    pub bank: BankArgs,
+}
+
+/// The end of `mlcheck serve --help`.
+const SERVE_AFTER_LONG_HELP: &str = "\
+URLs:
+  stdout gets two lines: the participant URL (the room opens it, or scans the QR code
+  drawn on stderr), then the organizer URL, which holds a random secret: the live report,
+  refreshing itself; ?join shows only how to join, for the projector; ?format=json, csv
+  or markdown gives what `mlcheck report DIR --format ...` prints now.
+
+Answers:
+  Each finished quiz is one answers file in DIR, named from a random id the browser keeps
+  in a cookie: taking the quiz again replaces it, and the same browser gets the same name
+  in another folder, so `compare before/ after/` pairs it. Scripts may POST an answers
+  file to {participant URL}answers.
+
+Privacy:
+  Listens on 127.0.0.1 unless --listen says otherwise. The live report keeps report's
+  rules (--min-group). Pages carry no script and no external resource.
+
+Exit status:
+  0 stopped with Ctrl-C or SIGTERM; 1 DIR can't be written or ADDR can't be listened on;
+  2 usage error.";
+
+fn parse_listen(value: &str) -> Result<std::net::SocketAddr, String> {
+    value.trim().parse().map_err(|_| {
+        "must be an IP address and a port, such as 127.0.0.1:8080, 0.0.0.0:8080 or [::1]:0 (no host names)".to_string()
+    })
+}
+
 /// A format of `mlcheck report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
@@ -442,7 +502,7 @@ mod tests {
         let man = command.find_subcommand("man").unwrap();
         let arg = man.get_arguments().find(|a| a.get_id() == "subcommand").unwrap();
         let values: Vec<String> = arg.get_possible_values().iter().map(|v| v.get_name().to_string()).collect();
-        assert_eq!(values, ["quiz", "questions", "myths", "report", "compare", "check", "completions", "man"]);
+        assert_eq!(values, ["quiz", "questions", "myths", "report", "compare", "serve", "check", "completions", "man"]);
         assert_eq!(values, super::subcommand_names(&command));
     }
 }

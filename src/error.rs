@@ -65,6 +65,9 @@ pub enum Error {
     /// `report` printed its report but left something out (reported already): exit 65 or 66.
     #[error("some input was left out")]
     LeftOut { unopened: bool },
+    /// `mlcheck serve` could not start.
+    #[error("{}", .0.message(Lang::En))]
+    Serve(crate::serve::StartError),
     /// The reader of stdout went away: a normal end, reported by nothing.
     #[error("broken pipe")]
     BrokenPipe,
@@ -162,7 +165,7 @@ impl Error {
             Error::Input(e) if e.is_bad_data() => ExitCode::DataError,
             Error::Input(_) => ExitCode::NoInput,
             Error::Bank(_) | Error::Answers { .. } => ExitCode::DataError,
-            Error::Terminal(_) | Error::Output(_) | Error::Save { .. } | Error::SaveFolder { .. } => {
+            Error::Terminal(_) | Error::Output(_) | Error::Save { .. } | Error::SaveFolder { .. } | Error::Serve(_) => {
                 ExitCode::GeneralError
             }
             Error::BrokenPipe => ExitCode::Success,
@@ -185,6 +188,7 @@ impl Error {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (Error::Input(e), _) => e.message(lang),
+            (Error::Serve(e), _) => e.message(lang),
             (Error::NoResults { left_out, .. }, _) => no_results(*left_out, lang),
             (Error::TooFew { respondents, min_group, .. }, _) => too_few(None, *respondents, *min_group, lang),
             (Error::SideTooFew { side, respondents, min_group, left_out, unpaired_left_out, .. }, _) => {

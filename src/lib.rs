@@ -8,6 +8,8 @@
 //! - `group/`: many results: gathering them from PATHs, counting them under the privacy
 //!   rules, pairing before and after, the sign test.
 //! - `render/`: text, Markdown, JSON, CSV and HTML of what `model` and `group` computed.
+//! - `serve/`: `mlcheck serve`, the quiz and the live report in a browser; beside `terminal/`,
+//!   never importing it.
 //! - `terminal/`: the interactive prompts and what the streams are connected to.
 //! - `commands/`: one file a subcommand; `cli.rs` (the command line) and `error.rs` (how a
 //!   run ends) sit beside them.
@@ -24,6 +26,7 @@ pub mod error;
 pub mod group;
 pub mod model;
 pub mod render;
+pub mod serve;
 mod terminal;
 
 use std::io::{self, Write};

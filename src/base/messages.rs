@@ -567,3 +567,179 @@ pub fn compare(lang: Lang) -> &'static CompareMessages {
         Lang::Ko => &COMPARE_KO,
     }
 }
+
+/// The words of `mlcheck serve`'s pages and of its lines on the terminal.
+pub struct ServeMessages {
+    /// The name of the other language, in that language, for the switch link.
+    pub other_language: &'static str,
+    /// "Question {n} of {total}".
+    pub progress: &'static str,
+    /// The button that answers a question.
+    pub next: &'static str,
+    /// The link back to the question before.
+    pub back: &'static str,
+    /// Before the answer just given, over the article's counterpoint.
+    pub you_answered: &'static str,
+    /// Heading of the page that lists the answers before they are sent.
+    pub review_heading: &'static str,
+    /// What happens to the answers, on that page.
+    pub review_intro: &'static str,
+    /// The link that changes one answer.
+    pub change: &'static str,
+    /// The button that sends the answers.
+    pub submit: &'static str,
+    /// Said on the result page once the answers are saved.
+    pub saved: &'static str,
+    /// Heading of the part of the result page that offers the answers as files.
+    pub keep_heading: &'static str,
+    /// The link to the answers file.
+    pub keep_answers: &'static str,
+    /// The link to the JSON result.
+    pub keep_json: &'static str,
+    /// The link that starts the quiz again.
+    pub again: &'static str,
+    /// Heading of an error page.
+    pub error_heading: &'static str,
+    /// A form posted a second time.
+    pub posted_twice: &'static str,
+    /// A form from an earlier run of the server, out of date, or edited.
+    pub stale: &'static str,
+    /// A form made for another browser.
+    pub foreign: &'static str,
+    /// A form posted from another site.
+    pub cross_site: &'static str,
+    /// No answer was sent at all.
+    pub no_answers: &'static str,
+    /// `--max-results` reached; `{max}`.
+    pub full: &'static str,
+    /// Saving failed; `{reason}`. The answers follow.
+    pub save_failed: &'static str,
+    /// A body over the limit; `{limit}`.
+    pub too_large: &'static str,
+    /// A page that doesn't exist.
+    pub not_found: &'static str,
+    /// The link to the first question.
+    pub start: &'static str,
+    /// The organizer page below `--min-group`: `{n}` results so far, `{min}`.
+    pub waiting: &'static str,
+    /// Heading of the join view and banner.
+    pub join_heading: &'static str,
+    /// How to join, under the address.
+    pub join_how: &'static str,
+    /// "{n} results so far".
+    pub results_so_far: &'static str,
+    /// The join code's text equivalent; `{url}`.
+    pub qr_label: &'static str,
+}
+
+const SERVE_EN: ServeMessages = ServeMessages {
+    other_language: "한국어",
+    progress: "Question {n} of {total}",
+    next: "Next",
+    back: "Back to the question before",
+    you_answered: "You answered: {label}",
+    review_heading: "Your answers",
+    review_intro: "Check them, then see your result. They are saved in the organizer's folder under a random name, with no name, e-mail or address of yours; taking the quiz again from this browser replaces them.",
+    change: "Change",
+    submit: "See my result",
+    saved: "Your answers are saved. Taking the quiz again from this browser replaces them.",
+    keep_heading: "Keep what you answered",
+    keep_answers: "Your answers as a file (replay them with mlcheck quiz --answers FILE)",
+    keep_json: "Your result as JSON",
+    again: "Take the quiz again",
+    error_heading: "Nothing was saved",
+    posted_twice: "This form was sent already, and your answers were saved then; they were not saved a second time.",
+    stale: "This form comes from an earlier session of the quiz, is out of date or was changed, so nothing was saved. Please take the quiz again.",
+    foreign: "This form was made for another browser, so nothing was saved. Please take the quiz again here.",
+    cross_site: "This form was sent from another site, so nothing was saved. Take the quiz on this site.",
+    no_answers: "No answers came with this form.",
+    full: "This session is full: it holds {max} results already, so nothing was saved. Please tell the organizer.",
+    save_failed: "Your answers could not be saved ({reason}). Nothing is lost: here they are, to keep or to hand to the organizer.",
+    too_large: "That was more than {limit}, so nothing was saved.",
+    not_found: "There is no such page.",
+    start: "Start the quiz",
+    waiting: "{n} results so far. The report appears at {min} results (--min-group), so that no one can be singled out.",
+    join_heading: "Take the quiz",
+    join_how: "Scan the code with a phone's camera, or type the address.",
+    results_so_far: "{n} results so far",
+    qr_label: "QR code of {url}",
+};
+
+const SERVE_KO: ServeMessages = ServeMessages {
+    other_language: "English",
+    progress: "질문 {n}/{total}",
+    next: "다음",
+    back: "앞 질문으로",
+    you_answered: "내 답: {label}",
+    review_heading: "내 답",
+    review_intro: "확인한 뒤 결과를 보세요. 답은 진행자의 폴더에 무작위 이름으로 저장되며, 이름이나 이메일, 주소는 남지 않습니다. 이 브라우저에서 퀴즈를 다시 하면 새 답으로 바뀝니다.",
+    change: "바꾸기",
+    submit: "결과 보기",
+    saved: "답을 저장했습니다. 이 브라우저에서 퀴즈를 다시 하면 새 답으로 바뀝니다.",
+    keep_heading: "내 답 간직하기",
+    keep_answers: "답을 파일로 받기(mlcheck quiz --answers FILE로 다시 볼 수 있습니다)",
+    keep_json: "결과를 JSON으로 받기",
+    again: "퀴즈 다시 하기",
+    error_heading: "저장하지 않았습니다",
+    posted_twice: "이 양식은 이미 보냈고, 답은 그때 저장했습니다. 한 번 더 저장하지는 않았습니다.",
+    stale: "이 양식은 이전 퀴즈 세션에서 왔거나, 오래되었거나, 바뀌어서 저장하지 않았습니다. 퀴즈를 다시 해 주세요.",
+    foreign: "이 양식은 다른 브라우저를 위해 만든 것이라 저장하지 않았습니다. 여기서 퀴즈를 다시 해 주세요.",
+    cross_site: "이 양식은 다른 사이트에서 보낸 것이라 저장하지 않았습니다. 이 사이트에서 퀴즈를 해 주세요.",
+    no_answers: "이 양식에 답이 없습니다.",
+    full: "이 세션은 가득 찼습니다. 결과가 이미 {max}개 있어 저장하지 않았습니다. 진행자에게 알려 주세요.",
+    save_failed: "답을 저장하지 못했습니다({reason}). 잃은 것은 없습니다. 간직하거나 진행자에게 전할 수 있도록 여기 적어 둡니다.",
+    too_large: "{limit}보다 커서 저장하지 않았습니다.",
+    not_found: "그런 페이지는 없습니다.",
+    start: "퀴즈 시작하기",
+    waiting: "지금까지 결과 {n}개. 누구도 드러나지 않도록 결과가 {min}개(--min-group)가 되면 보고서가 나타납니다.",
+    join_heading: "퀴즈에 참여하세요",
+    join_how: "휴대폰 카메라로 코드를 찍거나 주소를 입력하세요.",
+    results_so_far: "지금까지 결과 {n}개",
+    qr_label: "{url}의 QR 코드",
+};
+
+/// The strings of `mlcheck serve` for `lang`.
+pub fn serve(lang: Lang) -> &'static ServeMessages {
+    match lang {
+        Lang::En => &SERVE_EN,
+        Lang::Ko => &SERVE_KO,
+    }
+}
+
+/// The lines `mlcheck serve` writes on the terminal.
+pub struct ServeTerminal {
+    /// DIR was missing and was made; `{dir}`.
+    pub made_dir: &'static str,
+    /// Listening on a network address; `{addr}`.
+    pub network: &'static str,
+    /// Under the QR code: project the join view, not the terminal; `{join}` its URL.
+    pub project: &'static str,
+    /// How to stop.
+    pub stop: &'static str,
+    /// On stopping: `{dir}` holds `{n}` results.
+    pub stopped: &'static str,
+}
+
+const SERVE_TERMINAL_EN: ServeTerminal = ServeTerminal {
+    made_dir: "made the folder {dir} for the answers.",
+    network: "listening on {addr}: anyone on this network can open the quiz page; only those with the organizer link (the second line) can see the report.",
+    project: "to show the room how to join, project this page in a browser, not this terminal (which shows the organizer link): {join}",
+    stop: "Ctrl-C stops the server; the answers stay in the folder.",
+    stopped: "stopped; results in {dir}: {n}.",
+};
+
+const SERVE_TERMINAL_KO: ServeTerminal = ServeTerminal {
+    made_dir: "답을 담을 폴더를 만들었습니다: {dir}",
+    network: "{addr}에서 기다립니다. 이 네트워크의 누구나 퀴즈 페이지를 열 수 있고, 보고서는 진행자 링크(둘째 줄)를 아는 사람만 볼 수 있습니다.",
+    project: "참여 방법을 보여 주려면 이 터미널(진행자 링크가 보입니다) 말고 브라우저로 이 페이지를 화면에 띄우세요: {join}",
+    stop: "Ctrl-C를 누르면 서버가 멈춥니다. 답은 폴더에 남습니다.",
+    stopped: "멈췄습니다. {dir}에 결과가 {n}개 있습니다.",
+};
+
+/// The terminal lines of `mlcheck serve` for `lang`.
+pub fn serve_terminal(lang: Lang) -> &'static ServeTerminal {
+    match lang {
+        Lang::En => &SERVE_TERMINAL_EN,
+        Lang::Ko => &SERVE_TERMINAL_KO,
+    }
+}

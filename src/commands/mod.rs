@@ -10,6 +10,7 @@ pub mod myths;
 pub mod questions;
 pub mod quiz;
 pub mod report;
+pub mod serve;
 
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
@@ -65,6 +66,7 @@ pub(crate) fn run(cli: Cli, locale: Lang) -> Result<(), Error> {
                 Command::Quiz(args) => quiz::run(&ctx, args),
                 Command::Report(args) => report::run(&ctx, args),
                 Command::Compare(args) => compare::run(&ctx, args),
+                Command::Serve(args) => serve::run(ctx, args, opts.lang),
                 Command::Questions { format, .. } => questions::run(&ctx, *format),
                 Command::Myths { format, id, .. } => myths::run(&ctx, *format, id.as_deref()),
                 Command::Completions { .. } | Command::Man { .. } | Command::Check { .. } => {

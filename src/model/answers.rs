@@ -269,6 +269,21 @@ pub fn choose(question: &Question, answer: &str, line: usize) -> Result<usize, A
 
 /// Resolves parsed lines against `bank`. `track` is the choice index given by `--track`.
 pub fn resolve(bank: &Bank, lines: &[Line], track: Option<usize>) -> Result<Answers, AnswersError> {
+    let given = resolve_some(bank, lines, track)?;
+    let missing: Vec<usize> = (0..given.len()).filter(|&i| given[i].is_none()).collect();
+    if let Some(&first) = missing.first() {
+        return Err(AnswersError::Missing {
+            ids: missing.iter().map(|&i| bank.questions[i].id.clone()).collect(),
+            first_valid: Valid::of(&bank.questions[first]),
+        });
+    }
+    Ok(Answers { choices: given.into_iter().map(|c| c.unwrap_or(0)).collect() })
+}
+
+/// Resolves lines that may leave questions unanswered (a quiz under way, as the web form
+/// carries it): every other rule of [`resolve`] holds. One choice index a question, in
+/// bank order, `None` where there is no answer yet.
+pub fn resolve_some(bank: &Bank, lines: &[Line], track: Option<usize>) -> Result<Vec<Option<usize>>, AnswersError> {
     let mut given: Vec<Option<(usize, Answered)>> = vec![None; bank.questions.len()];
     if let Some(t) = track {
         given[0] = Some((t, Answered::TrackFlag));
@@ -299,14 +314,7 @@ pub fn resolve(bank: &Bank, lines: &[Line], track: Option<usize>) -> Result<Answ
             Some((_, first)) => return Err(AnswersError::Twice { line: line.number, id: question.id.clone(), first }),
         }
     }
-    let missing: Vec<usize> = (0..given.len()).filter(|&i| given[i].is_none()).collect();
-    if let Some(&first) = missing.first() {
-        return Err(AnswersError::Missing {
-            ids: missing.iter().map(|&i| bank.questions[i].id.clone()).collect(),
-            first_valid: Valid::of(&bank.questions[first]),
-        });
-    }
-    Ok(Answers { choices: given.into_iter().map(|g| g.map(|(c, _)| c).unwrap_or(0)).collect() })
+    Ok(given.into_iter().map(|g| g.map(|(c, _)| c)).collect())
 }
 
 #[cfg(test)]

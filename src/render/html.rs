@@ -72,16 +72,36 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .9rem; border-top: 
 @media print { body { margin: 0; max-width: none; font-size: 12pt; } section { margin: 1.2rem 0; } }
 "#;
 
+/// What a page may carry beyond its own content: the live report of `mlcheck serve` adds a
+/// refresh to the head and a banner (how to join) above the heading. Both are HTML, made by
+/// the caller from escaped texts.
+#[derive(Clone, Copy, Default)]
+pub struct Extras<'a> {
+    /// Inside `<head>`, before the title.
+    pub head: &'a str,
+    /// At the top of `<main>`, before the heading.
+    pub banner: &'a str,
+}
+
 /// The start of a page up to its first section: the head with `style` inline and the page's
 /// `[title, heading]`, the heading, and a lead line of the bank's title and `summary`.
-pub(crate) fn page_start(out: &mut String, view: &View, style: &str, [title, heading]: [&str; 2], summary: &str) {
+pub(crate) fn page_start(
+    out: &mut String,
+    view: &View,
+    style: &str,
+    [title, heading]: [&str; 2],
+    summary: &str,
+    extras: Extras,
+) {
     let _ = write!(
         out,
         "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{BASE_STYLE}{style}</style>\n</head>\n<body>\n<main>\n",
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n{}\
+         <title>{}</title>\n<style>{BASE_STYLE}{style}</style>\n</head>\n<body>\n<main>\n{}",
         view.lang.code(),
-        escape(title)
+        extras.head,
+        escape(title),
+        extras.banner
     );
     let _ = writeln!(out, "<h1>{}</h1>", escape(heading));
     let _ = writeln!(out, "<p class=\"lead\">{} · {}</p>", escape(view.bank.title.get(view.lang)), escape(summary));

@@ -43,7 +43,7 @@ pub fn find(name: &str) -> Option<&'static PageText> {
 }
 
 /// Every page with text of its own.
-pub const PAGES: &[PageText] = &[REPORT, COMPARE];
+pub const PAGES: &[PageText] = &[REPORT, COMPARE, SERVE];
 
 const REPORT: PageText = PageText {
     name: "report",
@@ -128,5 +128,31 @@ const COMPARE: PageText = PageText {
         ("`mlcheck compare before/ after/ --format html > change.html`", "One page to show the room after the session."),
         ("`mlcheck compare before/ after/ --format json`", "The numbers as one JSON object, with each side's report."),
         ("`mlcheck compare --lang ko --min-group 8 before/ after/`", "In Korean, with groups of at least 8."),
+    ],
+};
+
+const SERVE: PageText = PageText {
+    name: "serve",
+    description: &[
+        "Runs the quiz for a room: the people in it take the quiz in a browser, on a phone or a laptop, with no Rust toolchain and no file to hand in, and each finished quiz becomes an answers file in <DIR>, the folder `mlcheck report` and `mlcheck compare` read. The organizer's URL shows the live report, as `mlcheck report` <DIR> `--format html` draws it, refreshing itself every few seconds, for the projector.",
+        "On start it prints two lines on standard output: the participant URL, which the room opens, then the organizer URL, which holds a random secret of 256 bits. On standard error, when both streams are terminals and `--no-qr` isn't given, it draws a QR code of the participant URL; to show the room how to join, project the organizer URL with `?join` in a browser rather than the terminal, which shows the secret.",
+        "The server listens on 127.0.0.1:8080 unless `--listen` names another address; port 0 picks a free one. `--listen 0.0.0.0:8080` lets in the room's network: anyone on it can open the quiz page, and only those with the organizer URL can see the report. The URLs then carry the machine's first network address.",
+        "Participants get the same quiz as the terminal: the track, each myth followed by the article's counterpoint, the reality checks, a page to check the answers, then the result with everything the text result has, and links to keep the answers as a file and the result as JSON. The pages have no script, work at a phone's width and with a keyboard or a screen reader, and speak Korean when the browser prefers it (English otherwise, with a link to switch; `--lang` fixes the language). The Back button and a reload never lose an answer or send one twice.",
+        "Each finished quiz is written to <DIR> whole or not at all (a hidden temporary file, flushed to disk and renamed, the folder flushed too) before the participant is told it is saved. Its name comes from a random participant id the browser keeps in a cookie, so taking the quiz again replaces it, and the same browser gets the same name in another folder: `mlcheck compare` pairs a browser's answers before and after a session. A cleared cookie makes a new person. Scripts may POST an answers file to the participant URL followed by `answers`: 201 with the result as `mlcheck quiz --format json` prints it, or 422 with the message `mlcheck quiz --answers` gives for a bad file.",
+        "The organizer URL with `?format=json`, `?format=csv` or `?format=markdown` gives what `mlcheck report` <DIR> `--format` prints at that moment, with the same privacy rules (`--min-group`); below it, the page says only how many results there are so far. Any organizer path without the right secret answers 404, as a page that doesn't exist does.",
+        "Limits: a request body over 64 KiB gets 413; at most `--max-results` results (default 10,000), then a page says the session is full; slow and idle connections are closed after 10 seconds without a request's headers. When the disk is full or <DIR> is removed, the participant sees their answers file text so nothing is lost, and the server keeps serving. Ctrl-C or SIGTERM lets the submissions in flight finish, prints how many results <DIR> holds, and exits 0.",
+    ],
+    sections: &[],
+    exit: &[
+        (0, "Stopped with Ctrl-C or SIGTERM, after the submissions in flight finished."),
+        (1, "<DIR> can't be made or written, or the address can't be listened on (in use, or not this machine's)."),
+        (2, "A usage error: an unknown option, an address that isn't an IP address and port, or a `--lang` the question bank doesn't have."),
+        (65, "The `--questions` bank is invalid."),
+    ],
+    examples: &[
+        ("`mlcheck serve answers/`", "The quiz on this machine only (127.0.0.1:8080), answers into answers/."),
+        ("`mlcheck serve answers/ --listen 0.0.0.0:8080`", "The room joins over the network; project the organizer URL with ?join while people join."),
+        ("`mlcheck serve before/ --listen 0.0.0.0:8080`, later `mlcheck serve after/ --listen 0.0.0.0:8080`", "Before and after a talk; then `mlcheck compare before/ after/`."),
+        ("`curl --data-binary @answers.txt http://127.0.0.1:8080/answers`", "A script hands in an answers file."),
     ],
 };

@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use super::{change_text, msg, p_text, paired_hidden, reading_text, summary_line, unpaired_note, verdict_rows};
 use crate::base::wrap::width;
 use crate::group::pairing::{percent_of, points, Comparison};
-use crate::render::html::{escape, page_end, page_start};
+use crate::render::html::{escape, page_end, page_start, Extras};
 use crate::render::report::{checks, hidden_line, percent};
 use crate::render::{count, Errors, View};
 
@@ -161,7 +161,14 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     let (b, a) = c.counts();
     let totals = (b.respondents, a.respondents);
     let mut out = String::new();
-    page_start(&mut out, view, STYLE, [msg.page_title, msg.heading], &summary_line(lang, c, Errors::Elsewhere));
+    page_start(
+        &mut out,
+        view,
+        STYLE,
+        [msg.page_title, msg.heading],
+        &summary_line(lang, c, Errors::Elsewhere),
+        Extras::default(),
+    );
     if let Some(note) = unpaired_note(lang, c) {
         let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&note));
     }

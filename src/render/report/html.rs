@@ -14,7 +14,7 @@ use super::{
     agreement, decimal, diverging_cells, hidden_line, most_believed_line, msg, myths, percent, results_line, verdicts,
 };
 use crate::group::aggregate::{Overall, Report};
-use crate::render::html::{escape, page_end, page_start};
+use crate::render::html::{escape, page_end, page_start, Extras};
 use crate::render::{count, Errors, View};
 
 /// The report page's own colours (the five-point scale, the bars) and parts.
@@ -82,12 +82,24 @@ fn share_table(out: &mut String, header: [&str; 3], rows: &[(String, u64, &str)]
 
 /// Writes the page.
 pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()> {
+    w.write_all(page(view, report, Extras::default()).as_bytes())
+}
+
+/// The page, with what `extras` adds (the live report's refresh and banner).
+pub fn page(view: &View, report: &Report, extras: Extras) -> String {
     let msg = msg(view.lang);
     let bank = view.bank;
     let lang = view.lang;
     let all = &report.all;
     let mut out = String::new();
-    page_start(&mut out, view, STYLE, [msg.page_title, msg.heading], &results_line(lang, report, Errors::Elsewhere));
+    page_start(
+        &mut out,
+        view,
+        STYLE,
+        [msg.page_title, msg.heading],
+        &results_line(lang, report, Errors::Elsewhere),
+        extras,
+    );
 
     // Verdicts.
     let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(msg.verdicts_heading));
@@ -203,7 +215,7 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     }
     out.push_str("</section>\n");
     page_end(&mut out, view);
-    w.write_all(out.as_bytes())
+    out
 }
 
 /// The myths as diverging stacked bars around a centre line: a grid of rows, each its topic,

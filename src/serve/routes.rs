@@ -1,0 +1,586 @@
+//! What each URL does. The participant's side (`/`, `/quiz`, `/submit`, `/result`, the two
+//! downloads, and `POST /answers` for scripts) and the organizer's (`/o/SECRET/`), over one
+//! shared [`App`]. Every response gets the same security headers ([`headers`]); a wrong
+//! organizer secret gets the same 404 page as a path that doesn't exist.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::rejection::{FormRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+
+use super::flow::{self, Progress, EDIT_FIELD, LANG_FIELD, SAVED_FIELD, TOKEN_FIELD};
+use super::pages::{self, Page};
+use super::storage::{SaveError, Store};
+use super::tokens::{Keys, ParticipantId, TokenError};
+use super::BODY_LIMIT;
+use crate::base::input;
+use crate::base::lang::Lang;
+use crate::base::messages;
+use crate::error::Error;
+use crate::group::aggregate::{Report, Tally};
+use crate::group::gather::{self, Event};
+use crate::model::answers::{self, Answers};
+use crate::model::bank::Bank;
+use crate::model::{flips, scoring};
+use crate::render::{self, View};
+
+/// A form's fields, in order, as the browser sent them.
+type Fields = Vec<(String, String)>;
+
+/// The cookie that keeps a browser's participant id.
+const COOKIE: &str = "mlcheck_id";
+/// The organizer's pages refresh this often, in seconds.
+const REFRESH: u32 = 5;
+
+/// Everything the handlers share.
+pub struct App {
+    /// The bank in use.
+    pub bank: Bank,
+    /// `--lang`, which fixes every page's language.
+    pub fixed_lang: Option<Lang>,
+    /// `--min-group`.
+    pub min_group: u64,
+    /// DIR and its writer.
+    pub store: Store,
+    /// The secrets of this run.
+    pub keys: Keys,
+    /// The participant URL, as printed and as the join view shows it.
+    pub participant_url: String,
+}
+
+/// The routes over `app`.
+pub fn router(app: Arc<App>) -> Router {
+    Router::new()
+        .route("/", get(quiz))
+        .route("/quiz", get(quiz))
+        .route("/submit", post(submit))
+        .route("/result", get(result))
+        .route("/answers.txt", get(answers_file))
+        .route("/result.json", get(result_json))
+        .route("/answers", post(post_answers))
+        .route("/o/{secret}", get(organizer))
+        .route("/o/{secret}/", get(organizer))
+        .fallback(not_found)
+        .with_state(app)
+}
+
+/// The headers of every response: no script and no external resource, no sniffing, no
+/// referrer, no framing, nothing cached (the pages hold answers).
+pub fn headers(mut response: Response) -> Response {
+    let h = response.headers_mut();
+    let set = |h: &mut HeaderMap, name: header::HeaderName, value: &'static str| {
+        h.insert(name, HeaderValue::from_static(value));
+    };
+    set(
+        h,
+        header::CONTENT_SECURITY_POLICY,
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    );
+    set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    set(h, header::REFERRER_POLICY, "no-referrer");
+    set(h, header::X_FRAME_OPTIONS, "DENY");
+    set(h, header::CACHE_CONTROL, "no-store");
+    response
+}
+
+/// The language of a page: `--lang`, else the reader's choice (`_lang`), else the browser's
+/// Accept-Language, else English; always one the bank has. Also whether the reader chose it.
+fn language(app: &App, headers: &HeaderMap, fields: &[(String, String)]) -> (Lang, bool) {
+    let has = |l: &Lang| app.bank.languages.contains(l);
+    if let Some(lang) = app.fixed_lang {
+        return (lang, false);
+    }
+    let chosen = fields.iter().find(|(k, _)| k == LANG_FIELD).and_then(|(_, v)| Lang::from_code(v)).filter(has);
+    if let Some(lang) = chosen {
+        return (lang, true);
+    }
+    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    (preferred(accept).into_iter().find(has).unwrap_or_else(|| app.bank.languages[0]), false)
+}
+
+/// The languages of an Accept-Language header that mlcheck speaks, most wanted first (by
+/// `q`, then by order), English last when it isn't named.
+fn preferred(accept: &str) -> Vec<Lang> {
+    let mut wanted: Vec<(f32, usize, Lang)> = accept
+        .split(',')
+        .enumerate()
+        .filter_map(|(i, part)| {
+            let mut pieces = part.split(';');
+            let tag = pieces.next()?.trim();
+            let primary = tag.split('-').next()?.to_ascii_lowercase();
+            let lang = Lang::from_code(&primary)?;
+            let q = pieces
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .find_map(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            (q > 0.0).then_some((q, i, lang))
+        })
+        .collect();
+    wanted.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut out: Vec<Lang> = Vec::new();
+    for (_, _, lang) in wanted {
+        if !out.contains(&lang) {
+            out.push(lang);
+        }
+    }
+    if !out.contains(&Lang::En) {
+        out.push(Lang::En);
+    }
+    out
+}
+
+fn page<'a>(app: &'a App, lang: Lang) -> Page<'a> {
+    Page { bank: &app.bank, lang, switchable: app.fixed_lang.is_none() && app.bank.languages.len() > 1 }
+}
+
+/// The participant id in the request's cookie, if it holds a well-formed one.
+fn cookie_id(headers: &HeaderMap) -> Option<ParticipantId> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE)
+        .and_then(|(_, value)| ParticipantId::from_hex(value.trim()))
+}
+
+/// The browser's participant id, and the header that gives it one when it had none.
+fn participant(headers: &HeaderMap) -> (ParticipantId, Option<HeaderValue>) {
+    match cookie_id(headers) {
+        Some(id) => (id, None),
+        None => {
+            let id = ParticipantId::fresh();
+            // A year: the same browser is the same person before and after a session.
+            let cookie = format!("{COOKIE}={id}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
+            (id, HeaderValue::from_str(&cookie).ok())
+        }
+    }
+}
+
+/// An HTML page with `status`, and the participant cookie when it is new.
+fn html(status: StatusCode, body: String, cookie: Option<HeaderValue>) -> Response {
+    let mut response = (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response();
+    if let Some(cookie) = cookie {
+        response.headers_mut().insert(header::SET_COOKIE, cookie);
+    }
+    response
+}
+
+/// Whether a POST comes from another site: its Origin names another host, or the browser
+/// says so (Sec-Fetch-Site). Scripts send neither and are let through.
+fn cross_site(headers: &HeaderMap) -> bool {
+    let text = |name| headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok());
+    if matches!(text(header::HeaderName::from_static("sec-fetch-site")), Some("cross-site" | "same-site")) {
+        return true;
+    }
+    match (text(header::ORIGIN), text(header::HOST)) {
+        (Some("null"), _) => true,
+        (Some(origin), Some(host)) => origin.split_once("://").map(|(_, rest)| rest) != Some(host),
+        (Some(_), None) => true,
+        (None, _) => false,
+    }
+}
+
+fn fields_of(query: Result<Query<Vec<(String, String)>>, QueryRejection>) -> Option<Vec<(String, String)>> {
+    query.ok().map(|Query(fields)| fields)
+}
+
+/// `GET /` and `/quiz`: the next question, the question asked for again (`_edit`), or, with
+/// every question answered, the answers to check and send.
+async fn quiz(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Response {
+    let (id, cookie) = participant(&headers);
+    let fields = fields_of(query).unwrap_or_default();
+    let (lang, chosen) = language(&app, &headers, &fields);
+    let p = page(&app, lang);
+    let progress = match Progress::from_fields(&app.bank, &fields) {
+        Ok(progress) => progress,
+        Err(e) => return html(StatusCode::BAD_REQUEST, pages::error(&p, &e.message(lang), None), cookie),
+    };
+    let edit = fields.iter().find(|(k, _)| k == EDIT_FIELD).and_then(|(_, id)| app.bank.question_index(id));
+    let body = match edit.or_else(|| progress.next()) {
+        Some(q) => pages::question(&p, &progress, q, chosen),
+        None => {
+            let answers = progress.complete(&app.bank).expect("no question left without an answer");
+            pages::review(&p, &answers, &app.keys.token(&id), chosen)
+        }
+    };
+    html(StatusCode::OK, body, cookie)
+}
+
+/// Every answer from `fields`, or the page that says what is wrong, in the words `quiz
+/// --answers` uses (a missing answer as a file's missing line).
+fn complete(app: &App, p: &Page, fields: &[(String, String)]) -> Result<Answers, String> {
+    let progress = Progress::from_fields(&app.bank, fields).map_err(|e| e.message(p.lang))?;
+    if progress.answered() == 0 {
+        return Err(messages::serve(p.lang).no_answers.to_string());
+    }
+    progress.complete(&app.bank).ok_or_else(|| {
+        let lines: Vec<answers::Line> = progress
+            .fields(&app.bank, None)
+            .into_iter()
+            .enumerate()
+            .map(|(i, (id, key))| answers::Line { number: i + 1, id: Some(id.into()), answer: key.into() })
+            .collect();
+        answers::resolve(&app.bank, &lines, None).err().map(|e| e.message(p.lang)).unwrap_or_default()
+    })
+}
+
+/// `POST /submit`: the form that sends the answers. Checked (same site, a token of this run
+/// for this browser, not sent before, every answer valid, room left), saved durably, then
+/// the browser is sent to its result (POST, redirect, GET: a reload sends nothing again).
+async fn submit(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    let cookie = cookie_id(&headers);
+    let fields = match form {
+        Ok(Form(fields)) => fields,
+        Err(rejection) => {
+            let (lang, _) = language(&app, &headers, &[]);
+            let p = page(&app, lang);
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                return too_large(&app, lang);
+            }
+            return html(StatusCode::BAD_REQUEST, pages::error(&p, messages::serve(lang).no_answers, None), None);
+        }
+    };
+    let (lang, chosen) = language(&app, &headers, &fields);
+    let p = page(&app, lang);
+    let msg = messages::serve(lang);
+    let fail = |status, message: &str| html(status, pages::error(&p, message, None), None);
+    if cross_site(&headers) {
+        return fail(StatusCode::FORBIDDEN, msg.cross_site);
+    }
+    let answers = match complete(&app, &p, &fields) {
+        Ok(answers) => answers,
+        Err(message) => return fail(StatusCode::UNPROCESSABLE_ENTITY, &message),
+    };
+    let token = fields.iter().find(|(k, _)| k == TOKEN_FIELD).map(|(_, v)| v.as_str()).unwrap_or("");
+    let id = match app.keys.redeem(token, cookie.as_ref()) {
+        Ok(id) => id,
+        Err(TokenError::Used) => return fail(StatusCode::CONFLICT, msg.posted_twice),
+        Err(TokenError::Foreign) => return fail(StatusCode::FORBIDDEN, msg.foreign),
+        Err(TokenError::Stale) => return fail(StatusCode::FORBIDDEN, msg.stale),
+    };
+    let text = answers.to_keyed(&app.bank);
+    match app.store.save(&Store::name_for(&id), text.clone()).await {
+        Ok(()) => {
+            let mut to = Progress::of(&answers).fields(&app.bank, None);
+            to.push((SAVED_FIELD, "1"));
+            if chosen {
+                to.push((LANG_FIELD, lang.code()));
+            }
+            Redirect::to(&format!("/result?{}", flow::query(&to))).into_response()
+        }
+        Err(error) => {
+            app.keys.release(token);
+            saving_failed(&app, lang, error, &text)
+        }
+    }
+}
+
+/// The page (and status) for a submission that could not be saved: full, or the disk failed,
+/// with the answers file text so nothing is lost.
+fn saving_failed(app: &App, lang: Lang, error: SaveError, text: &str) -> Response {
+    let p = page(app, lang);
+    let msg = messages::serve(lang);
+    match error {
+        SaveError::Full => html(
+            StatusCode::SERVICE_UNAVAILABLE,
+            pages::error(&p, &msg.full.replace("{max}", &render::count(app.store_max())), Some(text)),
+            None,
+        ),
+        SaveError::Io(e) => {
+            let reason = input::reason_in(&input::io_reason(&e), lang);
+            html(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                pages::error(&p, &msg.save_failed.replace("{reason}", &reason), Some(text)),
+                None,
+            )
+        }
+    }
+}
+
+impl App {
+    fn store_max(&self) -> u64 {
+        self.store.max()
+    }
+}
+
+/// The 413 page, for a body over [`BODY_LIMIT`].
+pub fn too_large(app: &App, lang: Lang) -> Response {
+    let message = messages::serve(lang).too_large.replace("{limit}", &format!("{} KiB", BODY_LIMIT / 1024));
+    html(StatusCode::PAYLOAD_TOO_LARGE, pages::error(&page(app, lang), &message, None), None)
+}
+
+/// The answers of a finished quiz's URL, or the error page.
+fn finished(
+    app: &App,
+    headers: &HeaderMap,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<(Answers, Fields), Box<Response>> {
+    let fields = fields_of(query).unwrap_or_default();
+    let (lang, _) = language(app, headers, &fields);
+    let p = page(app, lang);
+    complete(app, &p, &fields)
+        .map(|answers| (answers, fields))
+        .map_err(|message| Box::new(html(StatusCode::UNPROCESSABLE_ENTITY, pages::error(&p, &message, None), None)))
+}
+
+/// `GET /result`: the result of the answers in the URL (a reload recomputes it, saves nothing).
+async fn result(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Response {
+    let (answers, fields) = match finished(&app, &headers, query) {
+        Ok(found) => found,
+        Err(page) => return *page,
+    };
+    let (lang, chosen) = language(&app, &headers, &fields);
+    let saved = fields.iter().any(|(k, v)| k == SAVED_FIELD && v == "1");
+    let score = scoring::score(&app.bank, &answers);
+    let found = flips::find(&app.bank, answers.choices());
+    html(StatusCode::OK, pages::result(&page(&app, lang), &answers, &score, &found, saved, chosen), None)
+}
+
+fn download(content_type: &'static str, name: &'static str, body: String) -> Response {
+    ([(header::CONTENT_TYPE, content_type), (header::CONTENT_DISPOSITION, name)], body).into_response()
+}
+
+/// `GET /answers.txt`: the answers file, exactly as `--save-answers` writes it.
+async fn answers_file(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Response {
+    match finished(&app, &headers, query) {
+        Ok((answers, _)) => download(
+            "text/plain; charset=utf-8",
+            "attachment; filename=\"mlcheck-answers.txt\"",
+            answers.to_keyed(&app.bank),
+        ),
+        Err(page) => *page,
+    }
+}
+
+/// The result as `quiz --format json` prints it.
+fn json(app: &App, lang: Lang, answers: &Answers) -> String {
+    let score = scoring::score(&app.bank, answers);
+    let found = flips::find(&app.bank, answers.choices());
+    let view = View { bank: &app.bank, lang, width: 80 };
+    let mut out = Vec::new();
+    // Writing into memory can't fail.
+    let _ = render::json::result(&mut out, &view, answers, &score, &found);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// `GET /result.json`: the result as `quiz --format json` prints it.
+async fn result_json(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Response {
+    match finished(&app, &headers, query) {
+        Ok((answers, fields)) => {
+            let (lang, _) = language(&app, &headers, &fields);
+            download("application/json", "attachment; filename=\"mlcheck-result.json\"", json(&app, lang, &answers))
+        }
+        Err(page) => *page,
+    }
+}
+
+/// `POST /answers`: an answers file (the `--answers` text) from a script or a web form. 201
+/// with the result as `quiz --format json` prints it, the file written as the form writes
+/// it; 422 with `quiz --answers`'s message for a bad file, nothing written.
+async fn post_answers(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+    body: Bytes,
+) -> Response {
+    let fields = fields_of(query).unwrap_or_default();
+    let (lang, _) = language(&app, &headers, &fields);
+    let plain = |status: StatusCode, text: String| {
+        (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text + "\n").into_response()
+    };
+    if cross_site(&headers) {
+        return plain(StatusCode::FORBIDDEN, messages::serve(lang).cross_site.to_string());
+    }
+    let name = "<body>";
+    let text = match input::decode(body.to_vec(), name) {
+        Ok(text) => text,
+        Err(e) => return plain(StatusCode::UNPROCESSABLE_ENTITY, e.message(lang)),
+    };
+    let answers = match answers::resolve(&app.bank, &answers::parse(&text), None) {
+        Ok(answers) => answers,
+        Err(e) => return plain(StatusCode::UNPROCESSABLE_ENTITY, e.located(name, lang)),
+    };
+    let (id, cookie) = participant(&headers);
+    let keyed = answers.to_keyed(&app.bank);
+    if let Err(error) = app.store.save(&Store::name_for(&id), keyed.clone()).await {
+        let message = match error {
+            SaveError::Full => messages::serve(lang).full.replace("{max}", &render::count(app.store_max())),
+            SaveError::Io(e) => {
+                messages::serve(lang).save_failed.replace("{reason}", &input::reason_in(&input::io_reason(&e), lang))
+            }
+        };
+        let status = if message.contains(&render::count(app.store_max())) {
+            StatusCode::SERVICE_UNAVAILABLE
+        } else {
+            StatusCode::INTERNAL_SERVER_ERROR
+        };
+        return plain(status, format!("{message}\n{keyed}"));
+    }
+    let mut response =
+        (StatusCode::CREATED, [(header::CONTENT_TYPE, "application/json")], json(&app, lang, &answers)).into_response();
+    if let Some(cookie) = cookie {
+        response.headers_mut().insert(header::SET_COOKIE, cookie);
+    }
+    response
+}
+
+/// What DIR holds now: the counts of every valid result, how many were left out, quietly
+/// (the errors would go to the organizer's terminal at every refresh).
+fn gather_dir(app: &App, lang: Lang) -> (Tally, gather::Summary) {
+    let mut tally = Tally::new(&app.bank);
+    let summary = gather::gather(&app.bank, lang, &[app.store.dir().to_path_buf()], &mut |event| {
+        if let Event::Result(found) = event {
+            tally.add(found.answers, found.score);
+        }
+    });
+    (tally, summary)
+}
+
+/// `GET /o/SECRET/`: the live report for the projector, `?format=` for what `mlcheck report
+/// DIR --format ...` prints now, `?join` for the join view. Without the right secret, the
+/// 404 page of any path that doesn't exist.
+async fn organizer(
+    State(app): State<Arc<App>>,
+    Path(secret): Path<String>,
+    headers: HeaderMap,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Response {
+    let fields = fields_of(query).unwrap_or_default();
+    let (lang, _) = language(&app, &headers, &fields);
+    if !app.keys.is_organizer(&secret) {
+        return html(StatusCode::NOT_FOUND, pages::not_found(&page(&app, lang)), None);
+    }
+    let format = fields.iter().find(|(k, _)| k == "format").map(|(_, v)| v.to_ascii_lowercase());
+    let join = fields.iter().any(|(k, _)| k == "join");
+    let worker = Arc::clone(&app);
+    // Reading DIR is blocking work: off the runtime's threads.
+    let built = tokio::task::spawn_blocking(move || live(&worker, lang, format.as_deref(), join)).await;
+    built.unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+}
+
+/// The organizer's page or report, from DIR as it is now.
+fn live(app: &App, lang: Lang, format: Option<&str>, join: bool) -> Response {
+    let p = page(app, lang);
+    let (tally, summary) = gather_dir(app, lang);
+    if join {
+        return html(StatusCode::OK, pages::join(&p, &app.participant_url, summary.results), None);
+    }
+    let view = View { bank: &app.bank, lang, width: 80 };
+    let too_few = summary.results < app.min_group;
+    let report = (!too_few).then(|| Report::new(tally, summary.left_out, app.min_group));
+    let Some(format) = format else {
+        let banner = pages::banner(&p, &app.participant_url, summary.results);
+        return match report {
+            None => html(StatusCode::OK, pages::waiting(&p, banner, summary.results, app.min_group), None),
+            Some(report) => {
+                let head = pages::live_head(REFRESH);
+                let banner = banner.into_string();
+                let extras = render::html::Extras { head: &head, banner: &banner };
+                html(StatusCode::OK, render::report::html::page(&view, &report, extras), None)
+            }
+        };
+    };
+    let Some(report) = report else {
+        // As `report` says it, on stderr, when it prints no report.
+        let error = match summary.results {
+            0 => Error::NoResults { left_out: summary.left_out, unopened: false },
+            n => Error::TooFew { respondents: n, min_group: app.min_group, unopened: false },
+        };
+        let text = format!("mlcheck: {}\n", error.message(lang));
+        return (StatusCode::CONFLICT, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response();
+    };
+    let mut out = Vec::new();
+    let (content_type, written) = match format {
+        "json" => ("application/json", render::report::json::report(&mut out, &view, &report)),
+        "csv" => ("text/csv; charset=utf-8", render::report::csv::report(&mut out, &view, &report)),
+        "markdown" | "md" => {
+            ("text/markdown; charset=utf-8", render::report::markdown::report(&mut out, &view, &report))
+        }
+        "text" => ("text/plain; charset=utf-8", render::report::text::report(&mut out, &view, &report)),
+        "html" => ("text/html; charset=utf-8", render::report::html::report(&mut out, &view, &report)),
+        _ => return html(StatusCode::NOT_FOUND, pages::not_found(&p), None),
+    };
+    match written {
+        Ok(()) => ([(header::CONTENT_TYPE, content_type)], out).into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+/// Any other path.
+async fn not_found(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
+    let (lang, _) = language(&app, &headers, &[]);
+    html(StatusCode::NOT_FOUND, pages::not_found(&page(&app, lang)), None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_picks_korean_only_when_it_is_preferred() {
+        assert_eq!(preferred("ko-KR,ko;q=0.9,en-US;q=0.8,en;q=0.7"), [Lang::Ko, Lang::En]);
+        assert_eq!(preferred("en-US,en;q=0.9,ko;q=0.8"), [Lang::En, Lang::Ko]);
+        assert_eq!(preferred("fr-FR, ko;q=0.5"), [Lang::Ko, Lang::En]);
+        assert_eq!(preferred("en;q=0.4, ko;q=0.6"), [Lang::Ko, Lang::En]);
+        assert_eq!(preferred("ko;q=0"), [Lang::En]);
+        assert_eq!(preferred(""), [Lang::En]);
+        assert_eq!(preferred("*"), [Lang::En]);
+    }
+
+    #[test]
+    fn a_post_from_another_site_is_told_apart_from_a_script() {
+        let headers = |pairs: &[(&str, &str)]| {
+            let mut h = HeaderMap::new();
+            for (k, v) in pairs {
+                h.insert(header::HeaderName::from_bytes(k.as_bytes()).unwrap(), HeaderValue::from_str(v).unwrap());
+            }
+            h
+        };
+        assert!(!cross_site(&headers(&[])), "curl");
+        assert!(!cross_site(&headers(&[("host", "127.0.0.1:8080"), ("origin", "http://127.0.0.1:8080")])));
+        assert!(cross_site(&headers(&[("host", "127.0.0.1:8080"), ("origin", "http://evil.example")])));
+        assert!(cross_site(&headers(&[("host", "127.0.0.1:8080"), ("origin", "null")])));
+        assert!(cross_site(&headers(&[("sec-fetch-site", "cross-site")])));
+        assert!(!cross_site(&headers(&[("sec-fetch-site", "same-origin")])));
+    }
+
+    #[test]
+    fn a_cookie_gives_the_id_only_when_well_formed() {
+        let id = ParticipantId::fresh();
+        let mut h = HeaderMap::new();
+        h.insert(header::COOKIE, HeaderValue::from_str(&format!("a=b; {COOKIE}={id}; c=d")).unwrap());
+        assert_eq!(cookie_id(&h), Some(id));
+        h.insert(header::COOKIE, HeaderValue::from_static("mlcheck_id=../../x"));
+        assert_eq!(cookie_id(&h), None);
+        let (_, set) = participant(&h);
+        let set = set.unwrap();
+        assert!(set.to_str().unwrap().contains("HttpOnly") && set.to_str().unwrap().contains("SameSite=Lax"));
+    }
+}
