@@ -230,7 +230,7 @@ pub struct QuizArgs {
 /// Options of `mlcheck report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Answers files, JSON results, or directories holding them
+    /// Answers files, JSON results, or directories holding them; - reads JSON results from stdin
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
 

@@ -21,6 +21,19 @@ pub enum Error {
          pipe a file in (mlcheck quiz < answers.txt) or drop --answers to be asked"
     )]
     StdinIsKeyboard,
+    /// `report -` or `compare -` while stdin is the keyboard.
+    #[error(
+        "`-` reads results from stdin, but stdin is the keyboard; pipe them in: cat export.jsonl | mlcheck report -"
+    )]
+    ResultsFromKeyboard,
+    /// A side of `compare` that doesn't exist; `side` is `BEFORE (path)` or `AFTER (path)`.
+    #[error("{side} does not exist; check the path (a folder or a file of results)")]
+    NoSuchSide { side: String },
+    /// `compare` given the same folder or file twice, or stdin twice.
+    #[error(
+        "{before} and {after} are the same; compare the results before the session with those after it, in two folders"
+    )]
+    SameSides { before: String, after: String },
     /// Asking needs stderr to be a terminal, and it is not.
     #[error(
         "the quiz asks its questions on stderr, which is not a terminal here; \
@@ -161,7 +174,13 @@ impl Error {
     /// The exit code this error ends the process with.
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            Error::Usage(_) | Error::NoSuchLang { .. } | Error::StdinIsKeyboard | Error::NoTerminal => ExitCode::Usage,
+            Error::Usage(_)
+            | Error::NoSuchLang { .. }
+            | Error::StdinIsKeyboard
+            | Error::ResultsFromKeyboard
+            | Error::SameSides { .. }
+            | Error::NoTerminal => ExitCode::Usage,
+            Error::NoSuchSide { .. } => ExitCode::NoInput,
             Error::Input(e) if e.is_bad_data() => ExitCode::DataError,
             Error::Input(_) => ExitCode::NoInput,
             Error::Bank(_) | Error::Answers { .. } => ExitCode::DataError,
@@ -199,6 +218,17 @@ impl Error {
                                                   키보드입니다. 파일을 넘기거나(mlcheck quiz < answers.txt) \
                                                   --answers 없이 실행해 직접 답하세요"
                 .to_string(),
+            (Error::ResultsFromKeyboard, Lang::Ko) => {
+                "`-`는 표준 입력에서 결과를 읽는데, 지금 표준 입력은 키보드입니다. \
+                                                       파이프로 넘기세요: cat export.jsonl | mlcheck report -"
+                    .to_string()
+            }
+            (Error::NoSuchSide { side }, Lang::Ko) => {
+                format!("{side}: 그런 경로가 없습니다. 경로를 확인하세요(결과 파일이나 폴더)")
+            }
+            (Error::SameSides { before, after }, Lang::Ko) => {
+                format!("{before}, {after}: 같은 경로입니다. 세션 전의 결과와 후의 결과를 서로 다른 두 폴더에 두고 견주세요")
+            }
             (Error::NoTerminal, Lang::Ko) => "퀴즈는 질문을 stderr에 표시하는데, 여기서는 stderr가 터미널이 \
                                              아닙니다. 파일로 답하세요: mlcheck quiz --answers FILE \
                                              (`mlcheck questions` 참고)"

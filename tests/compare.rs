@@ -879,3 +879,26 @@ fn korean_names_written_by_a_mac_pair_and_unmatched_names_are_shown_on_stderr() 
     assert!(!out.stdout.contains(&first_before), "names stay out of the comparison");
     assert!(flat(&out.stdout).contains("Not shown: no one could be paired."), "{}", out.stdout);
 }
+
+/// A side that doesn't exist is said not to exist (66), not to hold no result; the same
+/// folder twice, however spelt, is refused (2) rather than reported as "nobody moved".
+#[test]
+fn a_missing_side_and_the_same_side_twice_are_refused_with_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let (before, _) = sample(dir.path());
+    let missing = dir.path().join("nothere");
+    compare(&[s(&before), s(&missing)])
+        .expect_error(66, &format!("AFTER ({}) does not exist; check the path", s(&missing)));
+    let out = Run::of(run(&["--lang", "ko", "compare", s(&missing), s(&before)])).expect(66);
+    assert!(out.stderr.contains(&format!("BEFORE ({}): 그런 경로가 없습니다", s(&missing))), "{}", out.stderr);
+    let spelt = format!("{}/./", s(&before));
+    compare(&[s(&before), &spelt])
+        .expect_error(2, &format!("BEFORE ({}) and AFTER ({spelt}) are the same", s(&before)));
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&before, &link).unwrap();
+        compare(&[s(&link), s(&before)]).expect(2);
+    }
+    compare(&["-", "-"]).expect(2);
+}

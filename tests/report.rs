@@ -819,3 +819,40 @@ fn counts_of_a_thousand_and_more_are_grouped_for_people_only() {
     let csv = Run::of(run(&["report", "--format", "csv", s(&file)])).expect(0).stdout;
     assert!(csv.contains("results,all,1234,1.0000"), "{csv}");
 }
+
+/// `report -` reads JSON results from stdin, as a web form exports them, and gives the same
+/// bytes as the same results in a file; anything else on stdin is refused with why.
+#[test]
+fn stdin_holds_json_results_as_a_web_form_exports_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines: String = (0..8)
+        .map(|i| {
+            let value: serde_json::Value = serde_json::from_str(&quiz_json(i, ["frontend", "backend"][i % 2])).unwrap();
+            serde_json::to_string(&value).unwrap() + "\n"
+        })
+        .collect();
+    let file = dir.path().join("export.jsonl");
+    fs::write(&file, &lines).unwrap();
+    for format in ["text", "json", "csv"] {
+        let mut cmd = run(&["report", "--format", format, "-"]);
+        cmd.write_stdin(lines.clone());
+        let piped = Run::of(cmd).expect(0);
+        assert_eq!(piped.stdout, report(&["--format", format, s(&file)]).expect(0).stdout, "{format}");
+    }
+    // A bad line is named as <stdin>:LINE.
+    let mut cmd = run(&["report", "-"]);
+    cmd.write_stdin(format!("{lines}{{\"answers\": [\n"));
+    Run::of(cmd).expect(65).stderr_has(&["<stdin>:9: this JSON result is not complete"]);
+    // An answers file can't be told apart in one stream.
+    let mut cmd = run(&["report", "-"]);
+    cmd.write_stdin("track = backend\nhard = agree\n");
+    Run::of(cmd)
+        .expect(65)
+        .stderr_has(&["<stdin>: stdin holds no JSON results", "give their files or their folder as PATHs"]);
+    let mut cmd = run(&["report", "-"]);
+    cmd.write_stdin("");
+    Run::of(cmd).expect(65).stderr_has(&["<stdin>: nothing came on stdin"]);
+    let mut cmd = run(&["--lang", "ko", "report", "-"]);
+    cmd.write_stdin("track = backend\n");
+    Run::of(cmd).expect(65).stderr_has(&["<stdin>: 표준 입력에 JSON 결과가 없습니다"]);
+}

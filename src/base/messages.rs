@@ -208,6 +208,10 @@ pub struct ReportMessages {
     pub json_at: &'static str,
     /// A file holding a JSON array.
     pub json_array: &'static str,
+    /// `report -` with nothing on stdin.
+    pub stdin_empty: &'static str,
+    /// `report -` with something other than JSON results on stdin.
+    pub stdin_not_json: &'static str,
     /// The report's heading.
     pub heading: &'static str,
     /// "{n} results".
@@ -298,6 +302,8 @@ const REPORT_EN: ReportMessages = ReportMessages {
     not_result: "not a result of `mlcheck quiz --format json`:",
     json_at: " (line {line})",
     json_array: "a JSON array; mlcheck reads results as `mlcheck quiz --format json` writes them: objects back to back or one a line, not in `[...]`",
+    stdin_empty: "nothing came on stdin; pipe JSON results in (cat export.jsonl | mlcheck report -)",
+    stdin_not_json: "stdin holds no JSON results; `-` reads results as `mlcheck quiz --format json` writes them (one, appended, or one a line); answers files can't be told apart in one stream, so give their files or their folder as PATHs",
     heading: "What the group believes",
     results: "{n} results",
     results_left_out: "{n} results, {left_out} left out: see the errors above",
@@ -347,6 +353,8 @@ const REPORT_KO: ReportMessages = ReportMessages {
     not_result: "`mlcheck quiz --format json`의 결과가 아닙니다:",
     json_at: " ({line}번째 줄)",
     json_array: "JSON 배열입니다. mlcheck는 `mlcheck quiz --format json`이 쓰는 대로, 결과 객체를 이어 붙이거나 한 줄에 하나씩 둔 것만 읽습니다. `[...]`로 감싸지 마세요",
+    stdin_empty: "표준 입력으로 아무것도 오지 않았습니다. JSON 결과를 파이프로 넘기세요(cat export.jsonl | mlcheck report -)",
+    stdin_not_json: "표준 입력에 JSON 결과가 없습니다. `-`는 `mlcheck quiz --format json`이 쓰는 결과(하나, 이어 붙인 것, 한 줄에 하나씩)를 읽습니다. 답변 파일은 한 흐름 안에서 서로 구별할 수 없으니, 파일이나 폴더를 PATH로 주세요",
     heading: "모임이 믿는 것",
     results: "결과 {n}개",
     results_left_out: "결과 {n}개, {left_out}개는 뺐습니다. 위의 오류를 보세요",

@@ -20,6 +20,7 @@ use crate::render::compare;
 
 /// Runs the comparison.
 pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
+    check_sides(ctx, args)?;
     let mut pairing = Pairing::new(&ctx.bank);
     let before_summary = read_side(ctx, &args.before, &mut pairing, Pairing::before);
     let after_summary = read_side(ctx, &args.after, &mut pairing, Pairing::after);
@@ -61,6 +62,31 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
     })?;
     if left_out {
         return Err(Error::LeftOut { unopened });
+    }
+    Ok(())
+}
+
+/// Refuses sides that can't make a comparison: one that doesn't exist (66, rather than a
+/// side said to hold no result), the same folder or file named twice (however spelt, or
+/// through a link: "nobody moved" would be a lie), and `-` from the keyboard.
+fn check_sides(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
+    let named = |name: &str, path: &Path| format!("{name} ({})", sanitize::escape(&path.display().to_string()));
+    let stdin = |p: &Path| p.as_os_str() == "-";
+    if stdin(&args.before) && stdin(&args.after) {
+        return Err(Error::SameSides { before: named("BEFORE", &args.before), after: named("AFTER", &args.after) });
+    }
+    if (stdin(&args.before) || stdin(&args.after)) && ctx.stdin_is_keyboard() {
+        return Err(Error::ResultsFromKeyboard);
+    }
+    for (name, path) in [("BEFORE", &args.before), ("AFTER", &args.after)] {
+        if !stdin(path) && std::fs::symlink_metadata(path).is_err() {
+            return Err(Error::NoSuchSide { side: named(name, path) });
+        }
+    }
+    if let (Ok(b), Ok(a)) = (std::fs::canonicalize(&args.before), std::fs::canonicalize(&args.after)) {
+        if b == a {
+            return Err(Error::SameSides { before: named("BEFORE", &args.before), after: named("AFTER", &args.after) });
+        }
     }
     Ok(())
 }

@@ -38,6 +38,11 @@ impl Context {
         messages::get(self.lang)
     }
 
+    /// Whether stdin is the keyboard, so `-` must not be read from it.
+    pub(crate) fn stdin_is_keyboard(&self) -> bool {
+        self.term.stdin_tty
+    }
+
     pub(crate) fn view(&self) -> View<'_> {
         View { bank: &self.bank, lang: self.lang, width: self.term.width_out }
     }

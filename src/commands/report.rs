@@ -12,6 +12,9 @@ use crate::render::report;
 
 /// Runs the report.
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<(), Error> {
+    if ctx.stdin_is_keyboard() && args.paths.iter().any(|p| p.as_os_str() == "-") {
+        return Err(Error::ResultsFromKeyboard);
+    }
     let mut tally = Tally::new(&ctx.bank);
     let summary = gather::results(&ctx.bank, ctx.lang, &args.paths, &mut |found| tally.add(found.answers, found.score));
     let unopened = summary.unopened > 0;

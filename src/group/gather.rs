@@ -51,6 +51,9 @@ use crate::model::answers::{self, Answers, Line};
 use crate::model::bank::Bank;
 use crate::model::scoring::{self, Score};
 
+/// How messages name PATH `-`.
+pub const STDIN_NAME: &str = "<stdin>";
+
 /// The largest single result inside a JSON file.
 pub const RESULT_LIMIT: u64 = 1024 * 1024;
 
@@ -133,6 +136,10 @@ pub fn gather(bank: &Bank, lang: Lang, paths: &[PathBuf], on: &mut dyn FnMut(Eve
     for (root, path) in paths.iter().enumerate() {
         // The same PATH named twice is one PATH: read once, and reported once if it can't be.
         if paths[..root].contains(path) {
+            continue;
+        }
+        if path.as_os_str() == "-" {
+            walker.read_stdin(root);
             continue;
         }
         match fs::metadata(path) {
@@ -358,6 +365,22 @@ impl Walker<'_> {
             // `[` would be read as a (long) answer: say what it is instead.
             Ok(Some(b'[')) => self.problem(format!("{name}: {}", messages::report(self.lang).json_array), false),
             Ok(_) => self.read_answers(reader, root, relative, name),
+        }
+    }
+
+    /// Reads PATH `-`: JSON results on stdin, one, appended or one a line, as a file of them
+    /// is read. Answers files can't be told apart in one stream, so anything else is refused.
+    fn read_stdin(&mut self, root: usize) {
+        let name = STDIN_NAME;
+        let mut reader = BufReader::with_capacity(64 * 1024, io::stdin().lock());
+        if let Some(encoding) = reader.fill_buf().ok().and_then(input::wide_encoding) {
+            return self.input_error(InputError::WideText { name: name.to_string(), encoding });
+        }
+        match first_non_blank(&mut reader) {
+            Err(e) => self.input_error(InputError::Read { name: name.to_string(), reason: input::io_reason(&e) }),
+            Ok(Some(b'{')) => self.read_json(reader, root, Path::new(""), name),
+            Ok(None) => self.problem(format!("{name}: {}", messages::report(self.lang).stdin_empty), false),
+            Ok(Some(_)) => self.problem(format!("{name}: {}", messages::report(self.lang).stdin_not_json), false),
         }
     }
 

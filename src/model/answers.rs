@@ -88,6 +88,8 @@ pub enum AnswersError {
     Twice { line: usize, id: String, first: Answered },
     /// A plain answer after every question has one.
     Extra { line: usize, questions: usize },
+    /// No answer at all: the file is empty, or holds only comments and blank lines.
+    Empty,
     /// Questions left without an answer; `first_valid` are the answers of the first.
     Missing { ids: Vec<String>, first_valid: Valid },
 }
@@ -201,6 +203,13 @@ impl AnswersError {
                     format!("one answer too many: all {questions} questions are already answered")
                 }
             }
+            AnswersError::Empty => {
+                if ko {
+                    "답이 하나도 없습니다. 파일이 비어 있거나 주석과 빈 줄뿐입니다. 한 줄에 답을 하나씩 쓰세요(질문과 선택지 목록: `mlcheck questions`)".to_string()
+                } else {
+                    "no answers: the file is empty, or holds only comments and blank lines; write one answer a line (`mlcheck questions` lists the questions and choices)".to_string()
+                }
+            }
             AnswersError::Missing { ids, first_valid } => {
                 let list: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
                 let (n, list, first, valid) = (ids.len(), list.join(", "), &ids[0], first_valid.text(lang));
@@ -240,7 +249,7 @@ impl AnswersError {
             | AnswersError::BadAnswer { line, .. }
             | AnswersError::Twice { line, .. }
             | AnswersError::Extra { line, .. } => Some(*line),
-            AnswersError::Missing { .. } => None,
+            AnswersError::Missing { .. } | AnswersError::Empty => None,
         }
     }
 }
@@ -269,6 +278,9 @@ pub fn choose(question: &Question, answer: &str, line: usize) -> Result<usize, A
 
 /// Resolves parsed lines against `bank`. `track` is the choice index given by `--track`.
 pub fn resolve(bank: &Bank, lines: &[Line], track: Option<usize>) -> Result<Answers, AnswersError> {
+    if lines.is_empty() {
+        return Err(AnswersError::Empty);
+    }
     let given = resolve_some(bank, lines, track)?;
     let missing: Vec<usize> = (0..given.len()).filter(|&i| given[i].is_none()).collect();
     if let Some(&first) = missing.first() {

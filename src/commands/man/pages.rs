@@ -49,7 +49,7 @@ const REPORT: PageText = PageText {
     name: "report",
     description: &[
         "Reads the answers of a whole group, from many answers files and JSON results, and prints one report of what the group believes, made to be shown to the room and shared: how many results, the verdicts, each myth as a diverging bar of the five answers with the share who believe it, how the answers to each reality check split, the score distribution with the threshold marked, and a breakdown by track.",
-        "Each <PATH> is a file or a directory, which stands for every file in it and below it. A file whose first non-blank character is `{` holds JSON results, as `mlcheck quiz --format json` writes them; any other file is an answers file, as `mlcheck quiz --answers` reads it. Every result is scored again from its answers against the question bank in use (`--questions`, else the built-in one), so a score written in a file is never trusted. A bad file or result is reported on standard error and left out, and the report says how many were left out. INPUT below has the details.",
+        "Each <PATH> is a file or a directory, which stands for every file in it and below it. A file whose first non-blank character is `{` holds JSON results, as `mlcheck quiz --format json` writes them; any other file is an answers file, as `mlcheck quiz --answers` reads it. Every result is scored again from its answers against the question bank in use (`--questions`, else the built-in one), so a score written in a file is never trusted. A <PATH> of `-` reads JSON results from standard input (`cat export.jsonl | mlcheck report -`); answers files can't be told apart in one stream, so anything else there is refused. A bad file or result is reported on standard error and left out, and the report says how many were left out. INPUT below has the details.",
         "The report never singles anyone out. With fewer than `--min-group` <N> valid results in all (default 5, at least 3) there is no report, only a message saying how many there are. A track with fewer than <N> results is hidden; when the hidden tracks together hold fewer than <N>, the next smallest is hidden too, and when a hidden track's size could still be worked out from what is shown, no track is shown at all. A hidden track's size and verdicts are never shown on their own, only pooled with the other hidden tracks (\"Stay in back-end or mobile\"), and the report names the hidden tracks and says why. These rules protect one report: two reports of nearly the same people (a rerun after one late file) differ by exactly that person's answers, so share the last one only.",
         "`--format` picks the output. `text` (the default) draws block-element charts that read without colour and fit the terminal, down to 30 columns. `markdown` is GitHub-flavoured, with tables and the charts in code blocks, and pastes into an issue, a wiki or a chat. `json` is one object for scripts; its fields are described in the README. `csv` has the counts in long form: headline rows for the results (`results,all` and `results,left_out`) and the verdicts (`verdict,ml` and one a track), then one row per question and choice (`question,choice,count,share`, then the topic and the label). `html` is one self-contained page with SVG charts and no script, for a projector, an e-mail or a course site, and it reads on a phone as well. Every format speaks English and Korean (`--lang`).",
         "The same files give the same bytes, whatever the order of the <PATH>s or of directory listings.",
@@ -112,7 +112,7 @@ const COMPARE: PageText = PageText {
         (0, "Done: every result on both sides was read and counted. A closed pipe on standard output is a normal end."),
         (
             2,
-            "A usage error: an unknown option or value (such as a `--min-group` below 3), a missing <BEFORE> or <AFTER>, or a `--lang` the question bank doesn't have.",
+            "A usage error: an unknown option or value (such as a `--min-group` below 3), a missing <BEFORE> or <AFTER>, the same folder or file given as both (however spelt or linked), or a `--lang` the question bank doesn't have.",
         ),
         (
             65,
@@ -120,7 +120,7 @@ const COMPARE: PageText = PageText {
         ),
         (
             66,
-            "A path on either side, or a file found in one of its directories, couldn't be opened; the comparison over everything else is still printed when both sides are large enough. 66 wins over 65.",
+            "<BEFORE> or <AFTER> doesn't exist (no comparison); or a path on either side, or a file found in one of its directories, couldn't be opened; the comparison over everything else is still printed when both sides are large enough. 66 wins over 65.",
         ),
     ],
     examples: &[
