@@ -205,6 +205,11 @@ impl Error {
     /// What went wrong, for people, in `lang`: every error a quiz-taker can meet exists in
     /// Korean too; bank diagnostics, for bank authors, are in English.
     pub fn message(&self, lang: Lang) -> String {
+        crate::base::messages::sentence(self.words(lang))
+    }
+
+    /// The message before it is ended as a sentence.
+    fn words(&self, lang: Lang) -> String {
         match (self, lang) {
             (Error::Input(e), _) => e.message(lang),
             (Error::Serve(e), _) => e.message(lang),
@@ -300,7 +305,7 @@ mod tests {
         }
         assert_eq!(
             Error::Terminal("a new failure".into()).message(Lang::Ko),
-            "질문하는 동안 터미널에 문제가 생겼습니다: a new failure"
+            "질문하는 동안 터미널에 문제가 생겼습니다: a new failure."
         );
     }
 }

@@ -655,7 +655,7 @@ fn check_several_banks_reports_each_and_exits_with_the_worst() {
     assert_eq!(run.stdout, "english-only.toml: valid: 12 questions, in en\n");
     assert_summary(&run, "duplicate-id.toml", 1);
     assert!(
-        run.stderr.lines().any(|l| l == "mlcheck: no-such-bank.toml: cannot open: no such file or directory"),
+        run.stderr.lines().any(|l| l == "mlcheck: no-such-bank.toml: cannot open: no such file or directory."),
         "{}",
         run.stderr
     );

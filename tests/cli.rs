@@ -1492,7 +1492,7 @@ fn errors_speak_korean_with_lang_ko_or_a_korean_locale() {
     let mut by_locale = common::run(&["quiz", "--answers", "/nonexistent/answers.txt"]);
     by_locale.env("LANG", "ko_KR.UTF-8");
     let stderr = failure(&mut by_locale, 66);
-    assert_eq!(stderr, "mlcheck: /nonexistent/answers.txt: 열 수 없습니다: 파일이나 폴더가 없습니다\n");
+    assert_eq!(stderr, "mlcheck: /nonexistent/answers.txt: 열 수 없습니다: 파일이나 폴더가 없습니다.\n");
 
     let mut english = common::run(&["--lang", "en", "quiz"]);
     english.env("LANG", "ko_KR.UTF-8").write_stdin("backend\nfnu = 1\n");
@@ -1537,7 +1537,7 @@ fn korean_answers_errors_put_no_particle_after_an_id() {
         assert!(!message.is_ascii(), "not in Korean: {message}");
         assert_eq!(particle_after_code(message), None, "a particle after an id in {message:?}");
     }
-    assert_eq!(messages[6], "mlcheck: <stdin>:1: 질문 `track`: 이미 --track으로 답했습니다. 둘 중 하나를 지우세요\n");
+    assert_eq!(messages[6], "mlcheck: <stdin>:1: 질문 `track`: 이미 --track으로 답했습니다. 둘 중 하나를 지우세요.\n");
 }
 
 #[test]
@@ -1549,7 +1549,7 @@ fn valid_answers_are_listed_with_korean_labels_in_korean() {
         stderr,
         "mlcheck: <stdin>:3: 질문 `mentor`: 선택지에 없는 답입니다(`maybe`). 답할 수 있는 것: \
          1번 ‘네, 멘토가 있거나 인턴십이 정해졌어요’, 2번 ‘아직 없지만 인턴십 지원 등으로 구할 수 있어요’, \
-         3번 ‘잘 모르겠어요’, 4번 ‘아니요, 구할 방법도 떠오르지 않아요’ 또는 키 yes, path, unsure, no\n"
+         3번 ‘잘 모르겠어요’, 4번 ‘아니요, 구할 방법도 떠오르지 않아요’ 또는 키 yes, path, unsure, no.\n"
     );
     // The answers that are missing are listed the same way.
     let mut cmd = common::run(&["quiz"]);
@@ -1558,7 +1558,7 @@ fn valid_answers_are_listed_with_korean_labels_in_korean() {
     assert!(
         stderr.contains(
             "`hard` 질문에 답할 수 있는 것: 1번 ‘전혀 동의하지 않음’, 2번 ‘동의하지 않음’, 3번 ‘보통’, \
-         4번 ‘동의함’, 5번 ‘매우 동의함’ 또는 키 strongly-disagree, disagree, neutral, agree, strongly-agree\n"
+         4번 ‘동의함’, 5번 ‘매우 동의함’ 또는 키 strongly-disagree, disagree, neutral, agree, strongly-agree.\n"
         ),
         "{stderr}"
     );
@@ -1568,7 +1568,7 @@ fn valid_answers_are_listed_with_korean_labels_in_korean() {
     assert_eq!(
         failure(&mut cmd, 65),
         "mlcheck: <stdin>:3: `maybe` is not an answer to question `mentor`; answer with a number from 1 to 4 \
-         or a key: yes, path, unsure, no\n"
+         or a key: yes, path, unsure, no.\n"
     );
 }
 
@@ -1581,7 +1581,7 @@ fn output_and_save_failures_speak_korean() {
         .assert()
         .code(1);
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
-    assert_eq!(stderr, "mlcheck: 결과를 출력하지 못했습니다: 디스크에 남은 공간이 없습니다\n");
+    assert_eq!(stderr, "mlcheck: 결과를 출력하지 못했습니다: 디스크에 남은 공간이 없습니다.\n");
 
     let target = dir.path().join("missing-folder").join("saved.txt");
     let mut cmd = quiz_file(&answers, &["--quiet", "--save-answers", target.to_str().unwrap()]);
@@ -1605,7 +1605,7 @@ fn a_language_the_bank_lacks_is_refused_in_that_language() {
     cmd.write_stdin("");
     assert_eq!(
         failure(&mut cmd, 2),
-        "mlcheck: 이 질문 목록에는 `ko` 텍스트가 없습니다. 쓸 수 있는 언어: en (예: --lang en)\n"
+        "mlcheck: 이 질문 목록에는 `ko` 텍스트가 없습니다. 쓸 수 있는 언어: en (예: --lang en).\n"
     );
     // Under a Korean locale the English-only bank runs in English, and so do its errors.
     let mut cmd = common::run(&["--questions", bank.to_str().unwrap(), "quiz"]);

@@ -56,6 +56,11 @@ pub enum InputError {
 impl InputError {
     /// What went wrong, for people, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
+        crate::base::messages::sentence(self.words(lang))
+    }
+
+    /// The message before it is ended as a sentence.
+    fn words(&self, lang: Lang) -> String {
         if lang == Lang::En {
             return self.to_string();
         }

@@ -3,6 +3,17 @@
 
 use crate::base::lang::Lang;
 
+/// `text` ended as a sentence: a full stop added unless it ends with one already (or `?`,
+/// `!`), in English and Korean alike. Texts of several lines (an error that carries the
+/// answers it couldn't save) end with what they carry and are left as they are.
+pub fn sentence(text: String) -> String {
+    if text.is_empty() || text.contains('\n') || text.ends_with(['.', '?', '!']) {
+        text
+    } else {
+        text + "."
+    }
+}
+
 /// Every interface string, for one language.
 pub struct Messages {
     /// Key hint shown under an interactive prompt.

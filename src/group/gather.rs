@@ -235,7 +235,7 @@ impl Walker<'_> {
         if unopened {
             self.summary.unopened += 1;
         }
-        (self.on)(Event::Problem(Problem { text, unopened }));
+        (self.on)(Event::Problem(Problem { text: messages::sentence(text), unopened }));
     }
 
     fn unopened(&mut self, name: &str, e: &io::Error) {
@@ -807,7 +807,7 @@ mod tests {
             vec![("many.json".into(), 1, false), ("many.json".into(), 11, false), ("one.json".into(), 1, true)]
         );
         assert_eq!(problems.len(), 1);
-        assert!(problems[0].ends_with("many.json:6: `desktop` is not an answer to question `track`; answer with a number from 1 to 3 or a key: frontend, backend, mobile"), "{problems:?}");
+        assert!(problems[0].ends_with("many.json:6: `desktop` is not an answer to question `track`; answer with a number from 1 to 3 or a key: frontend, backend, mobile."), "{problems:?}");
         assert_eq!(summary.exit_code(), ExitCode::DataError);
     }
 }

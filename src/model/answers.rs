@@ -144,6 +144,11 @@ pub enum Answered {
 impl AnswersError {
     /// What is wrong, for people, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
+        crate::base::messages::sentence(self.words(lang))
+    }
+
+    /// The message before it is ended as a sentence.
+    fn words(&self, lang: Lang) -> String {
         let ko = lang == Lang::Ko;
         match self {
             AnswersError::UnknownId { id, suggestion, .. } => {

@@ -86,6 +86,11 @@ pub enum StartError {
 impl StartError {
     /// What went wrong and what to do, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
+        crate::base::messages::sentence(self.words(lang))
+    }
+
+    /// The message before it is ended as a sentence.
+    fn words(&self, lang: Lang) -> String {
         let ko = lang == Lang::Ko;
         match self {
             StartError::Dir { dir, reason } if ko => {
