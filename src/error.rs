@@ -144,7 +144,13 @@ fn too_few(side: Option<&str>, respondents: u64, min_group: u64, lang: Lang) -> 
 }
 
 fn side_too_few(side: &str, respondents: u64, min_group: u64, left_out: u64, unpaired: u64, lang: Lang) -> String {
-    let text = side_too_few_alone(side, respondents, min_group, left_out, lang);
+    // With results there, all of them left out for want of a partner, "no files there" would
+    // be wrong: say how many are left and why.
+    let text = if unpaired > 0 {
+        too_few(Some(side), respondents, min_group, lang)
+    } else {
+        side_too_few_alone(side, respondents, min_group, left_out, lang)
+    };
     match (unpaired, lang) {
         (0, _) => text,
         (n, Lang::En) => format!(

@@ -582,7 +582,7 @@ fn answer_defaults_from(pty: &mut Pty, bank: &[Question], from: usize) {
 }
 
 fn cancelled_shown(pty: &Pty) -> bool {
-    pty.history().iter().any(|r| r.trim() == "cancelled")
+    pty.history().iter().any(|r| r.trim() == "cancelled.")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1286,7 +1286,7 @@ fn ctrl_c_in_korean_says_so_in_korean() {
     let status = pty.finish();
     assert!(matches!(status, WaitStatus::Exited(_, 130)), "ended with {status:?}.\n{}", pty.dump());
     let history = pty.history();
-    assert!(history.iter().any(|r| r.trim() == "취소했습니다"), "no Korean \"cancelled\".\n{}", pty.dump());
+    assert!(history.iter().any(|r| r.trim() == "취소했습니다."), "no Korean \"cancelled\".\n{}", pty.dump());
     assert!(!pty.raw_text().contains("cancelled"), "\"cancelled\" in English.\n{}", pty.dump());
     assert_cursor_restored(&pty);
 }

@@ -144,7 +144,7 @@ const EN: Messages = Messages {
     myth_heading: "Myth {n} of 5",
     checks_heading: "Reality checks",
     threshold_line: "A score of {threshold} or more recommends machine learning; scores run from {min} to {max}.",
-    cancelled: "cancelled",
+    cancelled: "cancelled.",
     answer_changed:
         "↺ Changed the answer to question {n}; the earlier one, scrolled out of view above, no longer counts.",
     answer_kept: "↺ Answered question {n} again, the same as above.",
@@ -192,7 +192,7 @@ const KO: Messages = Messages {
     myth_heading: "통념 {n}/5",
     checks_heading: "현실 점검",
     threshold_line: "{threshold}점 이상이면 머신러닝을 권합니다. 점수 범위는 {min}점부터 {max}점까지입니다.",
-    cancelled: "취소했습니다",
+    cancelled: "취소했습니다.",
     answer_changed: "↺ {n}번 질문의 답을 바꿨습니다. 화면 위로 밀려난 이전 답은 이제 무효입니다.",
     answer_kept: "↺ {n}번 질문에 위와 같은 답을 다시 골랐습니다.",
 };
