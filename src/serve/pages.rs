@@ -68,7 +68,8 @@ legend { font-size: 1.3rem; font-weight: 600; margin-bottom: .8rem; padding: 0; 
 button { font: inherit; font-weight: 600; color: #fff; background: var(--accent); border: 0; border-radius: .5rem;
   padding: .75rem 1.6rem; cursor: pointer; }
 .actions { display: flex; gap: 1.2rem; align-items: center; flex-wrap: wrap; margin: 1.2rem 0; }
-dl.answers { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: .2rem 1rem; }
+/* Dense, so each Change link takes the two rows of its own question and answer. */
+dl.answers { display: grid; grid-template-columns: minmax(0, 1fr) auto; grid-auto-flow: row dense; gap: .2rem 1rem; }
 dl.answers dt { font-weight: 600; grid-column: 1; }
 dl.answers dd { margin: 0 0 .6rem; grid-column: 1; }
 dl.answers .edit { grid-column: 2; grid-row: span 2; align-self: center; }
