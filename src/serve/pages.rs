@@ -97,7 +97,8 @@ body:has(.join) { max-width: none; }
   padding: .8rem 1rem; margin: 0 0 1.5rem; flex-wrap: wrap; }
 .banner svg.qr { width: 9rem; height: auto; flex: none; }
 .banner p { margin: .2rem 0; }
-.banner .url { font-size: 2rem; font-weight: 700; overflow-wrap: anywhere; }
+/* As large as a phone's width lets the address stay on one line, up to 2rem. */
+.banner .url { font-size: clamp(1.1rem, 5vw, 2rem); font-weight: 700; overflow-wrap: anywhere; }
 "#;
 
 /// A whole page: `extra_head` (a refresh) goes into the head.
