@@ -73,7 +73,7 @@ dl.answers { display: grid; grid-template-columns: minmax(0, 1fr) auto; grid-aut
 dl.answers dt { font-weight: 600; grid-column: 1; }
 dl.answers dd { margin: 0 0 .6rem; grid-column: 1; }
 dl.answers .edit { grid-column: 2; grid-row: span 2; align-self: center; }
-.verdict { font-size: 2rem; margin: .2rem 0 1rem; }
+.verdict { font-size: 2rem; line-height: 1.25; margin: .2rem 0 1rem; }
 .verdict.ml { color: var(--ml); }
 .verdict.stay { color: var(--stay); }
 .gauge { margin: .5rem 0 1.5rem; }
