@@ -68,11 +68,12 @@ legend { font-size: 1.3rem; font-weight: 600; margin-bottom: .8rem; padding: 0; 
 button { font: inherit; font-weight: 600; color: #fff; background: var(--accent); border: 0; border-radius: .5rem;
   padding: .75rem 1.6rem; cursor: pointer; }
 .actions { display: flex; gap: 1.2rem; align-items: center; flex-wrap: wrap; margin: 1.2rem 0; }
-dl.answers { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: .2rem 1rem; }
+/* Dense, so each Change link takes the two rows of its own question and answer. */
+dl.answers { display: grid; grid-template-columns: minmax(0, 1fr) auto; grid-auto-flow: row dense; gap: .2rem 1rem; }
 dl.answers dt { font-weight: 600; grid-column: 1; }
 dl.answers dd { margin: 0 0 .6rem; grid-column: 1; }
 dl.answers .edit { grid-column: 2; grid-row: span 2; align-self: center; }
-.verdict { font-size: 2rem; margin: .2rem 0 1rem; }
+.verdict { font-size: 2rem; line-height: 1.25; margin: .2rem 0 1rem; }
 .verdict.ml { color: var(--ml); }
 .verdict.stay { color: var(--stay); }
 .gauge { margin: .5rem 0 1.5rem; }
@@ -96,7 +97,8 @@ body:has(.join) { max-width: none; }
   padding: .8rem 1rem; margin: 0 0 1.5rem; flex-wrap: wrap; }
 .banner svg.qr { width: 9rem; height: auto; flex: none; }
 .banner p { margin: .2rem 0; }
-.banner .url { font-size: 2rem; font-weight: 700; overflow-wrap: anywhere; }
+/* As large as a phone's width lets the address stay on one line, up to 2rem. */
+.banner .url { font-size: clamp(1.1rem, 5vw, 2rem); font-weight: 700; overflow-wrap: anywhere; }
 "#;
 
 /// A whole page: `extra_head` (a refresh) goes into the head.

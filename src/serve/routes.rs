@@ -70,7 +70,9 @@ pub fn router(app: Arc<App>) -> Router {
 }
 
 /// The headers of every response: no script and no external resource, no sniffing, no
-/// referrer, no framing, nothing cached (the pages hold answers).
+/// referrer to another site, no framing, nothing cached (the pages hold answers). The
+/// referrer policy is `same-origin`, not `no-referrer`: under `no-referrer` a browser sends
+/// `Origin: null` with its own form's POST, which [`cross_site`] must refuse.
 pub fn headers(mut response: Response) -> Response {
     let h = response.headers_mut();
     let set = |h: &mut HeaderMap, name: header::HeaderName, value: &'static str| {
@@ -82,7 +84,7 @@ pub fn headers(mut response: Response) -> Response {
         "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     );
     set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
-    set(h, header::REFERRER_POLICY, "no-referrer");
+    set(h, header::REFERRER_POLICY, "same-origin");
     set(h, header::X_FRAME_OPTIONS, "DENY");
     set(h, header::CACHE_CONTROL, "no-store");
     response

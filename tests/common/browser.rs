@@ -65,10 +65,26 @@ pub fn is_ink((r, g, b): (i32, i32, i32)) -> bool {
 }
 
 fn pixels(path: &Path) -> Vec<(i32, i32, i32)> {
-    let decoder = png::Decoder::new(std::io::BufReader::new(fs::File::open(path).unwrap()));
+    decode_png(&fs::read(path).unwrap()).pixels
+}
+
+/// A decoded PNG: its size and its pixels as (red, green, blue), row by row.
+pub struct Image {
+    pub width: usize,
+    pub height: usize,
+    pub pixels: Vec<(i32, i32, i32)>,
+}
+
+/// Decodes a PNG of 8-bit RGB or RGBA (what browsers' screenshots are); panics on another.
+pub fn decode_png(bytes: &[u8]) -> Image {
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
     let mut reader = decoder.read_info().unwrap();
     let mut buf = vec![0; reader.output_buffer_size().unwrap()];
     let info = reader.next_frame(&mut buf).unwrap();
+    assert_eq!(info.bit_depth, png::BitDepth::Eight, "an 8-bit PNG");
     let channels = info.color_type.samples();
-    buf[..info.buffer_size()].chunks(channels).map(|px| (px[0] as i32, px[1] as i32, px[2] as i32)).collect()
+    assert!(channels >= 3, "an RGB or RGBA PNG, not {:?}", info.color_type);
+    let pixels =
+        buf[..info.buffer_size()].chunks(channels).map(|px| (px[0] as i32, px[1] as i32, px[2] as i32)).collect();
+    Image { width: info.width as usize, height: info.height as usize, pixels }
 }
