@@ -70,9 +70,9 @@ pub fn router(app: Arc<App>) -> Router {
 }
 
 /// The headers of every response: no script and no external resource, no sniffing, no
-/// referrer to another site, no framing, nothing cached (the pages hold answers). The
-/// referrer policy is `same-origin`, not `no-referrer`: under `no-referrer` a browser sends
-/// `Origin: null` with its own form's POST, which [`cross_site`] must refuse.
+/// referrer at all (a page's address holds the answers), no framing, nothing cached. Under
+/// `no-referrer` a browser sends `Origin: null` with its own form's POST; [`cross_site`]
+/// goes by `Sec-Fetch-Site` first, which says `same-origin` then.
 pub fn headers(mut response: Response) -> Response {
     let h = response.headers_mut();
     let set = |h: &mut HeaderMap, name: header::HeaderName, value: &'static str| {
@@ -84,7 +84,7 @@ pub fn headers(mut response: Response) -> Response {
         "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     );
     set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
-    set(h, header::REFERRER_POLICY, "same-origin");
+    set(h, header::REFERRER_POLICY, "no-referrer");
     set(h, header::X_FRAME_OPTIONS, "DENY");
     set(h, header::CACHE_CONTROL, "no-store");
     response
@@ -174,18 +174,23 @@ fn html(status: StatusCode, body: String, cookie: Option<HeaderValue>) -> Respon
     response
 }
 
-/// Whether a POST comes from another site: its Origin names another host, or the browser
-/// says so (Sec-Fetch-Site). Scripts send neither and are let through.
+/// Whether a POST comes from another site. A browser says where a request comes from in
+/// `Sec-Fetch-Site`, which wins: `same-origin` (or `none`, typed by the user) is let
+/// through even with `Origin: null`, which `Referrer-Policy: no-referrer` makes a browser
+/// send with its own forms. Without it (an older browser), an Origin naming another host is
+/// refused. Scripts send neither and are let through; a browser's cross-site post would
+/// also lack the participant's cookie (SameSite=Lax) and so fail its token.
 fn cross_site(headers: &HeaderMap) -> bool {
     let text = |name| headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok());
-    if matches!(text(header::HeaderName::from_static("sec-fetch-site")), Some("cross-site" | "same-site")) {
-        return true;
+    match text(header::HeaderName::from_static("sec-fetch-site")) {
+        Some("same-origin" | "none") => return false,
+        Some(_) => return true,
+        None => {}
     }
     match (text(header::ORIGIN), text(header::HOST)) {
-        (Some("null"), _) => true,
+        (None | Some("null"), _) => false,
         (Some(origin), Some(host)) => origin.split_once("://").map(|(_, rest)| rest) != Some(host),
         (Some(_), None) => true,
-        (None, _) => false,
     }
 }
 
@@ -568,9 +573,17 @@ mod tests {
         assert!(!cross_site(&headers(&[])), "curl");
         assert!(!cross_site(&headers(&[("host", "127.0.0.1:8080"), ("origin", "http://127.0.0.1:8080")])));
         assert!(cross_site(&headers(&[("host", "127.0.0.1:8080"), ("origin", "http://evil.example")])));
-        assert!(cross_site(&headers(&[("host", "127.0.0.1:8080"), ("origin", "null")])));
         assert!(cross_site(&headers(&[("sec-fetch-site", "cross-site")])));
+        assert!(cross_site(&headers(&[("sec-fetch-site", "same-site"), ("origin", "http://127.0.0.1:8080")])));
         assert!(!cross_site(&headers(&[("sec-fetch-site", "same-origin")])));
+        // What Chromium sends with the page's own form under Referrer-Policy: no-referrer.
+        let own = [("host", "127.0.0.1:8080"), ("origin", "null"), ("sec-fetch-site", "same-origin")];
+        assert!(!cross_site(&headers(&own)));
+        assert!(cross_site(&headers(&[
+            ("host", "127.0.0.1:8080"),
+            ("origin", "null"),
+            ("sec-fetch-site", "cross-site")
+        ])));
     }
 
     #[test]
