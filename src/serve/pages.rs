@@ -92,7 +92,7 @@ const JOIN_STYLE: &str = r#"
 body:has(.join) { max-width: none; }
 .join { text-align: center; }
 .join .url { font-size: clamp(1.5rem, 5vw, 3.2rem); font-weight: 700; overflow-wrap: anywhere; margin: .3rem 0; }
-.join svg.qr { width: min(62vmin, 30rem); height: auto; display: block; margin: 1rem auto; }
+.join svg.qr { width: min(62vmin, 48rem); height: auto; display: block; margin: 1rem auto; }
 .banner { display: flex; gap: 1.5rem; align-items: center; border: 2px solid var(--rule); border-radius: .5rem;
   padding: .8rem 1rem; margin: 0 0 1.5rem; flex-wrap: wrap; }
 .banner svg.qr { width: 9rem; height: auto; flex: none; }
