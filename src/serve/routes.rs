@@ -305,7 +305,7 @@ fn saving_failed(app: &App, lang: Lang, error: SaveError, text: &str) -> Respons
     match error {
         SaveError::Full => html(
             StatusCode::SERVICE_UNAVAILABLE,
-            pages::error(&p, &msg.full.replace("{max}", &render::count(app.store_max())), Some(text)),
+            pages::error(&p, &msg.full.replace("{max}", &render::count(app.store.max())), Some(text)),
             None,
         ),
         SaveError::Io(e) => {
@@ -316,12 +316,6 @@ fn saving_failed(app: &App, lang: Lang, error: SaveError, text: &str) -> Respons
                 None,
             )
         }
-    }
-}
-
-impl App {
-    fn store_max(&self) -> u64 {
-        self.store.max()
     }
 }
 
@@ -437,16 +431,15 @@ async fn post_answers(
     let (id, cookie) = participant(&headers);
     let keyed = answers.to_keyed(&app.bank);
     if let Err(error) = app.store.save(&Store::name_for(&id), keyed.clone()).await {
-        let message = match error {
-            SaveError::Full => messages::serve(lang).full.replace("{max}", &render::count(app.store_max())),
-            SaveError::Io(e) => {
-                messages::serve(lang).save_failed.replace("{reason}", &input::reason_in(&input::io_reason(&e), lang))
+        let msg = messages::serve(lang);
+        let (status, message) = match error {
+            SaveError::Full => {
+                (StatusCode::SERVICE_UNAVAILABLE, msg.full.replace("{max}", &render::count(app.store.max())))
             }
-        };
-        let status = if message.contains(&render::count(app.store_max())) {
-            StatusCode::SERVICE_UNAVAILABLE
-        } else {
-            StatusCode::INTERNAL_SERVER_ERROR
+            SaveError::Io(e) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                msg.save_failed.replace("{reason}", &input::reason_in(&input::io_reason(&e), lang)),
+            ),
         };
         return plain(status, format!("{message}\n{keyed}"));
     }
