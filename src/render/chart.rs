@@ -100,6 +100,19 @@ pub(super) fn scale_ends(
     }
 }
 
+/// The largest push any row of the per-myth chart could have, either way: its bars are drawn
+/// against it, so full length means as far as a row can go (the web page's chart too).
+pub fn myth_scale(score: &Score) -> i64 {
+    score
+        .myths
+        .iter()
+        .flat_map(|m| [m.myth_range.0, m.myth_range.1, m.checks_range.0, m.checks_range.1])
+        .map(i64::abs)
+        .max()
+        .unwrap_or(1)
+        .max(1)
+}
+
 /// Writes the per-myth chart.
 pub fn myths(w: &mut dyn Write, view: &View, score: &Score) -> io::Result<()> {
     let msg = view.msg();
@@ -107,14 +120,7 @@ pub fn myths(w: &mut dyn Write, view: &View, score: &Score) -> io::Result<()> {
     let topics: Vec<&str> = score.myths.iter().map(|m| bank.questions[m.question].topic.get(view.lang)).collect();
     let topic_w = topics.iter().map(|t| width(t)).max().unwrap_or(0);
     let kind_w = width(msg.myth_row).max(width(msg.checks_row));
-    let scale = score
-        .myths
-        .iter()
-        .flat_map(|m| [m.myth_range.0, m.myth_range.1, m.checks_range.0, m.checks_range.1])
-        .map(i64::abs)
-        .max()
-        .unwrap_or(1)
-        .max(1);
+    let scale = myth_scale(score);
     // One line a row when the label fits beside a bar of at least 8 cells a side; else the
     // topic goes on its own line.
     let value_w = score

@@ -288,14 +288,7 @@ fn gauge(p: &Page, score: &Score) -> Markup {
 fn myth_chart(p: &Page, score: &Score) -> Markup {
     let bank = p.bank;
     let msg = p.view().msg();
-    let scale = score
-        .myths
-        .iter()
-        .flat_map(|m| [m.myth_range.0, m.myth_range.1, m.checks_range.0, m.checks_range.1])
-        .map(i64::abs)
-        .max()
-        .unwrap_or(1)
-        .max(1) as f64;
+    let scale = render::chart::myth_scale(score) as f64;
     let label: Vec<String> = score
         .myths
         .iter()
