@@ -290,7 +290,12 @@ async fn stop_signal() {
 /// Accepts connections until a stop signal, then lets the requests in flight finish.
 async fn serve(listener: TcpListener, app: Arc<App>) {
     let too_large_app = Arc::clone(&app);
+    // The headers go on outside the limits: the body limit and the timeouts answer by
+    // themselves, and their responses must carry them too.
     let router = routes::router(app)
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(RequestBodyTimeoutLayer::new(BODY_TIMEOUT))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(axum::middleware::map_response(move |response: Response| {
             let app = Arc::clone(&too_large_app);
             async move {
@@ -308,10 +313,7 @@ async fn serve(listener: TcpListener, app: Arc<App>) {
                 };
                 routes::headers(response)
             }
-        }))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
-        .layer(RequestBodyTimeoutLayer::new(BODY_TIMEOUT))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT));
+        }));
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new()).header_read_timeout(HEADER_TIMEOUT).keep_alive(true);
     let graceful = GracefulShutdown::new();
