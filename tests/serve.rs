@@ -1122,12 +1122,18 @@ fn reported(dir: &Path) -> u64 {
     json_of(&out)["respondents"].as_u64().unwrap()
 }
 
+/// The comment line `--save-answers` writes before the answers.
+fn answers_header() -> String {
+    let text = keyed(&answers(0));
+    let saved = save_answers(&text);
+    saved.strip_suffix(&text).expect("the answers after a header").to_string()
+}
+
 /// Checks that DIR holds exactly one file for each of `people`, each the answers that person
 /// sent in the `--save-answers` form, and nothing else.
 fn assert_holds_exactly(dir: &Path, people: &[usize]) {
     let saved = files(dir);
-    let header = save_answers(&keyed(&answers(people[0])));
-    let header = header.strip_suffix(&keyed(&answers(people[0]))).expect("the answers after a header");
+    let header = answers_header();
     let mut expected: Vec<String> = people.iter().map(|&n| format!("{header}{}", keyed(&answers(n)))).collect();
     let mut found: Vec<String> = saved.values().cloned().collect();
     expected.sort();
@@ -1192,6 +1198,16 @@ fn two_thousand_participants_over_a_hundred_connections_all_land_even_through_a_
         let text = keyed(&answers(n));
         assert_eq!(saved.values().filter(|t| t.ends_with(&text)).count(), 1, "participant {n} was acknowledged");
     }
+    // What report sees (every file not hidden) is whole: a participant's answers, complete.
+    let header = answers_header();
+    let whole: std::collections::HashSet<String> =
+        everyone.iter().map(|&n| format!("{header}{}", keyed(&answers(n)))).collect();
+    let visible: Vec<(&String, &String)> = saved.iter().filter(|(name, _)| !name.starts_with('.')).collect();
+    for (name, text) in &visible {
+        assert_server_name(name);
+        assert!(whole.contains(*text), "{name} is not whole:\n{text}");
+    }
+    assert_eq!(counted, visible.len() as u64);
 
     // Restarted on the same folder: the temporary files go, and everyone else gets in.
     let server = Server::start(&dir, &[]);
