@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io::{Read, Write};
 use std::net::TcpStream;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -142,6 +143,13 @@ fn assert_secure(response: &Response, what: &str) {
     assert!(!csp.contains("unsafe-eval") && !csp.contains("strict-dynamic"), "{what}: {csp}");
     assert_eq!(response.header("x-content-type-options"), Some("nosniff"), "{what}");
     assert_eq!(response.header("referrer-policy"), Some("no-referrer"), "{what}");
+    assert_eq!(response.header("cache-control"), Some("no-store"), "{what}");
+}
+
+/// The target of the first link on `page` whose target starts with `prefix`, unescaped.
+fn link(page: &str, prefix: &str) -> String {
+    let at = page.find(&format!("href=\"{}", esc(prefix))).unwrap_or_else(|| panic!("no link to {prefix}:\n{page}"));
+    attr(&page[at - 1..], "href")
 }
 
 /// The `<input>` tags of a page, as (type, name, value), values unescaped.
@@ -236,7 +244,13 @@ impl<'s> Browser<'s> {
     /// query), answering as `answers` says, up to the review page.
     #[track_caller]
     fn take_quiz(&mut self, answers: &[(String, String)]) -> Review {
-        let mut target = "/quiz".to_string();
+        self.take_quiz_from("/quiz", answers)
+    }
+
+    /// As [`Browser::take_quiz`], from the page at `target`.
+    #[track_caller]
+    fn take_quiz_from(&mut self, target: &str, answers: &[(String, String)]) -> Review {
+        let mut target = target.to_string();
         let mut pages = Vec::new();
         for _ in 0..=answers.len() {
             let page = self.get(&target).expect(200).text();
@@ -344,6 +358,20 @@ fn startup_prints_both_urls_makes_the_folder_and_refuses_what_it_cannot_use() {
         )
     );
     drop(taken);
+
+    // IPv6 loopback, where the machine has it.
+    if std::net::TcpListener::bind("[::1]:0").is_ok() {
+        let six = Server::start(&dir, &["--listen", "[::1]:0"]);
+        let port = six.addr.port();
+        assert_eq!(six.participant, format!("http://[::1]:{port}/"));
+        assert!(six.organizer.starts_with(&format!("http://[::1]:{port}/o/")));
+        six.get("/").expect(200);
+        let stopped = six.terminate();
+        assert_eq!(stopped.code, Some(0));
+        assert!(!stopped.stderr.contains("anyone on this network"), "{}", stopped.stderr);
+    } else {
+        eprintln!("note: no IPv6 loopback here; --listen [::1]:0 not tried");
+    }
 
     // Every address: a line says who can reach what. Reached here only through 127.0.0.1.
     let open = Server::start(&dir, &["--listen", "0.0.0.0:0"]);
@@ -464,6 +492,11 @@ fn a_browser_takes_the_quiz_and_its_answers_land_as_one_file_in_the_save_answers
     assert!(page.contains(&format!(">{}</h1>", esc(verdict))), "the verdict {verdict}:\n{page}");
     assert!(page.contains(&format!("<strong>Score {signed}</strong>")), "the score {signed}:\n{page}");
     assert!(page.contains("Your answers are saved."), "{page}");
+    // Its links give the same answers file and the same JSON.
+    let kept = browser.get(&link(&page, "/answers.txt?")).expect(200);
+    assert_eq!(kept.header("content-disposition"), Some("attachment; filename=\"mlcheck-answers.txt\""));
+    assert_eq!(kept.text(), *text);
+    assert_eq!(browser.get(&link(&page, "/result.json?")).expect(200).text(), quiz_json(text, None));
 
     // The same browser again: the file is replaced, still one.
     let second = answers(12);
@@ -474,7 +507,6 @@ fn a_browser_takes_the_quiz_and_its_answers_land_as_one_file_in_the_save_answers
     assert_eq!(saved[name], save_answers(&keyed(&second)));
 
     // The first form sent again: 409, nothing written.
-    use std::os::unix::fs::MetadataExt;
     let replaced = fs::metadata(dir.join(name)).unwrap();
     assert_ne!(before.ino(), replaced.ino(), "a replaced file is a new file renamed into place");
     let again = browser.submit(&review.fields).expect(409);
@@ -490,17 +522,12 @@ fn the_same_browser_gets_the_same_file_name_in_another_folder_so_compare_pairs_i
     let (before, after) = (tmp.path().join("before"), tmp.path().join("after"));
     let people: Vec<String> = (0..3).map(|n| id(0xc0ffee, n)).collect();
     let names = |dir: &Path| -> Vec<String> { files(dir).into_keys().collect() };
-    {
-        let server = Server::start(&before, &[]);
+    for (dir, seed) in [(&before, 100), (&after, 200)] {
+        let server = Server::start(dir, &[]);
         for (n, person) in people.iter().enumerate() {
-            Browser::with_id(&server, person.clone()).take_and_submit(&answers(100 + n));
+            Browser::with_id(&server, person.clone()).take_and_submit(&answers(seed + 37 * n));
         }
-    }
-    {
-        let server = Server::start(&after, &[]);
-        for (n, person) in people.iter().enumerate() {
-            Browser::with_id(&server, person.clone()).take_and_submit(&answers(200 + 37 * n));
-        }
+        assert_eq!(server.terminate().code, Some(0));
     }
     assert_eq!(names(&before).len(), 3);
     assert_eq!(names(&before), names(&after), "the same browser, the same name");
@@ -614,6 +641,19 @@ fn korean_browsers_get_korean_pages_and_messages_unless_lang_fixes_english() {
     let page = browser.submit(&unknown).expect(422).text();
     assert!(page.contains(&esc(&words)), "{page}");
     assert!(browser.get("/nope").expect(404).text().contains("그런 페이지는 없습니다."));
+
+    // The link to the other language keeps the answers and the choice, up to the result.
+    let mut switcher = Browser::new(&server);
+    let page = switcher.get("/quiz?track=backend").expect(200).text();
+    assert!(page.contains(r#"<html lang="en">"#));
+    let korean = switcher.get(&link(&page, "/quiz?")).expect(200).text();
+    assert!(korean.contains(r#"<html lang="ko">"#), "{korean}");
+    let review = switcher.take_quiz_from(&link(&page, "/quiz?"), &chosen);
+    assert!(review.fields.contains(&("_lang".into(), "ko".into())), "{:?}", review.fields);
+    assert!(review.fields.contains(&("track".into(), "backend".into())), "{:?}", review.fields);
+    let sent = switcher.submit(&review.fields).expect(303);
+    let result = switcher.get(sent.header("location").unwrap()).expect(200).text();
+    assert!(result.contains(r#"<html lang="ko">"#) && result.contains("답을 저장했습니다."), "{result}");
 
     // --lang en: English whatever the browser prefers.
     let fixed = Server::start(&tmp.path().join("english"), &["--lang", "en"]);
@@ -762,6 +802,14 @@ fn the_organizer_url_gives_the_live_report_and_exactly_what_report_prints() {
     assert_eq!(korean.expect(200).text(), report(&["--format", "json", "--lang", "ko"]).expect(0).stdout);
     let served = server.get(&format!("{}?format=json", organizer.trim_end_matches('/'))).expect(200);
     assert_eq!(json_of_text(&served.text())["respondents"], 6);
+    // A bad file is left out there as report leaves it out.
+    file_with(&dir, "junk.txt", "track = nope\n");
+    for format in ["json", "csv", "markdown", "text", "html"] {
+        let served = server.get(&format!("{organizer}?format={format}")).expect(200);
+        assert_eq!(served.text(), report(&["--format", format]).expect(65).stdout, "--format {format}");
+    }
+    let served = json_of_text(&server.get(&format!("{organizer}?format=json")).expect(200).text());
+    assert_eq!((served["respondents"].as_u64(), served["left_out"].as_u64()), (Some(6), Some(1)));
 
     let live = server.get(&organizer).expect(200).text();
     assert!(live.contains(r#"<meta http-equiv="refresh" content="5">"#), "{live}");

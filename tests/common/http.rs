@@ -6,7 +6,7 @@
 //! write has a timeout, and every wait for the server is bounded.
 
 use std::io::{self, BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpStream};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpStream};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
@@ -256,7 +256,7 @@ pub struct Server {
     pub participant: String,
     /// The organizer URL, as printed.
     pub organizer: String,
-    /// Where to connect: 127.0.0.1 and the printed port.
+    /// Where to connect: the printed port on 127.0.0.1, or on ::1 when the server listens there.
     pub addr: SocketAddr,
     stdout: Arc<Mutex<Vec<u8>>>,
     stderr: Arc<Mutex<Vec<u8>>>,
@@ -332,14 +332,17 @@ impl Server {
         }
         server.participant = got[0].clone();
         server.organizer = got[1].clone();
-        let port: u16 = server
+        let (host, port) = server
             .participant
             .strip_prefix("http://")
             .and_then(|rest| rest.strip_suffix('/'))
             .and_then(|host_port| host_port.rsplit_once(':'))
-            .and_then(|(_, port)| port.parse().ok())
+            .and_then(|(host, port)| Some((host, port.parse::<u16>().ok()?)))
             .unwrap_or_else(|| panic!("no port in the participant URL {:?}", server.participant));
-        server.addr = SocketAddr::from(([127, 0, 0, 1], port));
+        // IPv6 loopback when the server listens there; 127.0.0.1 for anything else, even
+        // when the URL names the machine's network address.
+        let ip = if host == "[::1]" { IpAddr::V6(Ipv6Addr::LOCALHOST) } else { IpAddr::V4(Ipv4Addr::LOCALHOST) };
+        server.addr = SocketAddr::new(ip, port);
         Ok(server)
     }
 
