@@ -149,8 +149,25 @@ pub fn send(addr: SocketAddr, request: &Request) -> io::Result<Response> {
     read_response(&mut stream)
 }
 
-/// Reads one response from `stream`: a Content-Length or chunked body, or up to the end.
+/// A reader that fails once `until` has passed, however slowly bytes keep coming.
+struct Deadline<'r, R> {
+    inner: &'r mut R,
+    until: Instant,
+}
+
+impl<R: Read> Read for Deadline<'_, R> {
+    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+        if Instant::now() > self.until {
+            return Err(io::Error::new(io::ErrorKind::TimedOut, "the response took too long"));
+        }
+        self.inner.read(buffer)
+    }
+}
+
+/// Reads one response from `stream`: a Content-Length or chunked body, or up to the end;
+/// in [`IO_TIMEOUT`] at most.
 pub fn read_response(stream: &mut impl Read) -> io::Result<Response> {
+    let stream = &mut Deadline { inner: stream, until: Instant::now() + IO_TIMEOUT };
     let bad = |what: &str| io::Error::new(io::ErrorKind::InvalidData, what.to_string());
     let mut buffer = Vec::new();
     let mut chunk = [0u8; 16 * 1024];
