@@ -138,6 +138,9 @@ pub fn run(bank: Bank, lang: Lang, settings: Settings) -> Result<(), StartError>
         let listener = listen(settings.listen)
             .map_err(|e| StartError::Listen { addr: settings.listen, reason: crate::base::input::io_reason(&e) })?;
         let local = listener.local_addr().map_err(|e| StartError::Runtime(e.to_string()))?;
+        // Caught from before the URLs are printed: a SIGTERM right after them still stops
+        // the server cleanly rather than killing it.
+        let stop = stop_signal();
         let keys = Keys::generate();
         let host = url_host(local.ip());
         let participant_url = format!("http://{host}:{}/", local.port());
@@ -151,7 +154,7 @@ pub fn run(bank: Bank, lang: Lang, settings: Settings) -> Result<(), StartError>
             keys,
             participant_url,
         });
-        serve(listener, Arc::clone(&app)).await;
+        serve(listener, Arc::clone(&app), stop).await;
         let held = held(&app.bank, lang, app.store.dir());
         let msg = crate::base::messages::serve_terminal(lang);
         eprintln!("mlcheck: {}", msg.stopped.replace("{dir}", &dir_name).replace("{n}", &crate::render::count(held)));
@@ -269,33 +272,44 @@ fn listen(addr: SocketAddr) -> io::Result<TcpListener> {
     socket.listen(BACKLOG)
 }
 
-/// Resolves at SIGINT or SIGTERM.
-async fn stop_signal() {
+/// Catches SIGINT and SIGTERM from now on; the future resolves at the first of them. (Must
+/// be called on the runtime.)
+fn stop_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{signal, SignalKind};
-        match (signal(SignalKind::interrupt()), signal(SignalKind::terminate())) {
-            (Ok(mut int), Ok(mut term)) => {
-                tokio::select! {
-                    _ = int.recv() => {}
-                    _ = term.recv() => {}
+        let signals = (signal(SignalKind::interrupt()), signal(SignalKind::terminate()));
+        async move {
+            match signals {
+                (Ok(mut int), Ok(mut term)) => {
+                    tokio::select! {
+                        _ = int.recv() => {}
+                        _ = term.recv() => {}
+                    }
                 }
-            }
-            _ => {
-                let _ = tokio::signal::ctrl_c().await;
+                _ => {
+                    let _ = tokio::signal::ctrl_c().await;
+                }
             }
         }
     }
     #[cfg(not(unix))]
     {
-        let _ = tokio::signal::ctrl_c().await;
+        async {
+            let _ = tokio::signal::ctrl_c().await;
+        }
     }
 }
 
 /// Accepts connections until a stop signal, then lets the requests in flight finish.
-async fn serve(listener: TcpListener, app: Arc<App>) {
+async fn serve(listener: TcpListener, app: Arc<App>, stop: impl std::future::Future<Output = ()>) {
     let too_large_app = Arc::clone(&app);
+    // The headers go on outside the limits: the body limit and the timeouts answer by
+    // themselves, and their responses must carry them too.
     let router = routes::router(app)
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(RequestBodyTimeoutLayer::new(BODY_TIMEOUT))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(axum::middleware::map_response(move |response: Response| {
             let app = Arc::clone(&too_large_app);
             async move {
@@ -313,15 +327,12 @@ async fn serve(listener: TcpListener, app: Arc<App>) {
                 };
                 routes::headers(response)
             }
-        }))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
-        .layer(RequestBodyTimeoutLayer::new(BODY_TIMEOUT))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT));
+        }));
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new()).header_read_timeout(HEADER_TIMEOUT).keep_alive(true);
     let graceful = GracefulShutdown::new();
     let connections = Arc::new(Semaphore::new(MAX_CONNECTIONS));
-    let mut stop = pin!(stop_signal());
+    let mut stop = pin!(stop);
     loop {
         let stream = tokio::select! {
             accepted = listener.accept() => match accepted {

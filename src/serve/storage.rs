@@ -68,6 +68,9 @@ impl Store {
     pub fn open(dir: &Path, max: u64) -> io::Result<(Store, Opened)> {
         let opened = if dir.is_dir() {
             Opened::Existed
+        } else if dir.exists() {
+            // Making it would fail with "File exists", which reads as if nothing were wrong.
+            return Err(io::Error::new(io::ErrorKind::NotADirectory, "Not a directory"));
         } else {
             fs::create_dir_all(dir)?;
             Opened::Made
@@ -277,6 +280,16 @@ mod tests {
         assert_eq!(store.count(), 0);
         fs::create_dir(dir.path()).unwrap();
         rt.block_on(store.save("b.txt", "two\n".into())).unwrap();
+    }
+
+    #[test]
+    fn a_file_in_place_of_the_folder_is_not_a_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("answers.txt");
+        fs::write(&file, "track = backend\n").unwrap();
+        let error = Store::open(&file, 10).err().expect("refused");
+        assert_eq!(crate::base::input::io_reason(&error), "Not a directory");
+        assert_eq!(fs::read_to_string(&file).unwrap(), "track = backend\n", "left alone");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod http;
 pub mod pages;
 mod snapshot;
 pub mod tools;
