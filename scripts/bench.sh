@@ -17,12 +17,21 @@
 #     under 16 MiB, and at most 2 MiB more at 100,000); scripts/gen-answers.py makes the input;
 #   - `mlcheck compare` of two folders of 100,000 answers files each (every one paired) against
 #     `find BEFORE AFTER -type f | xargs cat` (target: within 2.5x), and its peak memory at
-#     10,000 and 100,000 pairs, with the bytes each pair adds.
+#     10,000 and 100,000 pairs, with the bytes each pair adds;
+#   - `mlcheck serve DIR --listen 127.0.0.1:0`: 5,000 participants (1,000 in --quick) each
+#     POSTing an answers file to /answers over 50 keep-alive connections (examples/serve_load.rs,
+#     bounded in count and time, loopback only), in 3 rounds, each with a fresh server and DIR:
+#     durable submissions a second (201s; DIR must then hold exactly as many whole files, which
+#     `report` reads back), p50 and p99 latency, and the server's peak memory (VmHWM) (targets:
+#     at least 500/s, p99 within 100 ms, at most 32 MiB); against the floor of the same number
+#     of files made durable the way the server's writer does, without HTTP, and next to GET /
+#     (a page, no disk). Every server started is stopped (SIGTERM, SIGKILL after 30 s), also
+#     when the script fails or is interrupted.
 # Compare ratios, not absolute times, between machines. Timings are taken in several
 # rounds (each a hyperfine run of every command of a group); a ratio is reported over all
 # runs and as its range over the rounds, which shows how much other load disturbed it.
-# Targets are reported, not enforced: the script fails only when a command fails or a
-# generated bank is invalid.
+# Targets are reported, not enforced: the script fails only when a command fails, a
+# generated bank is invalid, or the server's folder doesn't hold exactly its 201s.
 #
 # Works from any directory; builds with `cargo build --release --locked`, so profile
 # overrides apply (CARGO_PROFILE_RELEASE_OPT_LEVEL=3 CARGO_TARGET_DIR=/tmp/o3 bash
@@ -85,31 +94,50 @@ if [[ -n "$HYPERFINE" ]]; then
 fi
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/mlcheck-bench.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
+# The pid of the `mlcheck serve` running now, if any: it is stopped on every way out.
+SERVE_PID=""
+cleanup() {
+    if [[ -n "$SERVE_PID" ]]; then stop_server || true; fi
+    rm -rf "$TMP"
+}
+trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # ---------------------------------------------------------------------------- build
 
 echo "== build: cargo build --release --locked"
 cargo build --release --locked --message-format=json-render-diagnostics >"$TMP/build.json"
-BIN=$(python3 - "$TMP/build.json" <<'EOF'
+# executable NAME KIND JSON: the path of the executable cargo reported building.
+executable() {
+    python3 - "$@" <<'EOF'
 import json, sys
+name, kind, path = sys.argv[1:4]
 exe = ""
-for line in open(sys.argv[1], encoding="utf-8"):
+for line in open(path, encoding="utf-8"):
     try:
         msg = json.loads(line)
     except ValueError:
         continue
     t = msg.get("target") or {}
-    if msg.get("reason") == "compiler-artifact" and t.get("name") == "mlcheck" and "bin" in t.get("kind", []):
+    if msg.get("reason") == "compiler-artifact" and t.get("name") == name and kind in t.get("kind", []):
         exe = msg.get("executable") or exe
 print(exe)
 EOF
-)
+}
+BIN=$(executable mlcheck bin "$TMP/build.json")
 if [[ -z "$BIN" || ! -x "$BIN" ]]; then
     BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/mlcheck"
 fi
 [[ -x "$BIN" ]] || { echo "bench.sh: no release binary at $BIN" >&2; exit 1; }
+
+# The load generator for `mlcheck serve`: std only, but an example links the dev-dependencies,
+# which `cargo test` has built in the dev profile already. `cargo rustc` optimizes the
+# example alone, so the generator takes little of the CPUs it shares with the server.
+echo "== build: examples/serve_load.rs (cargo rustc --example serve_load -- -C opt-level=3)"
+cargo rustc --locked --example serve_load --message-format=json-render-diagnostics -- -C opt-level=3 \
+    >"$TMP/load-build.json"
+LOADGEN=$(executable serve_load example "$TMP/load-build.json")
+[[ -n "$LOADGEN" && -x "$LOADGEN" ]] || { echo "bench.sh: cargo built no examples/serve_load" >&2; exit 1; }
 
 # The benchmarked commands: English, whatever the caller's locale.
 unset LC_ALL LC_MESSAGES LANG NO_COLOR
@@ -183,6 +211,63 @@ maxrss() {
 }
 declare -A RSS_FILES RSS_JSONL
 kib() { awk -v k="$1" 'BEGIN { printf "%7d KiB (%6.2f MiB)", k, k / 1024 }'; }
+
+# start_server DIR: `mlcheck serve DIR` on a free port of 127.0.0.1 (never another address);
+# sets SERVE_PID and SERVE_URL, the participant URL the server prints as its first line.
+start_server() {
+    local i
+    : >"$TMP/serve.out"
+    "$BIN" serve "$1" --listen 127.0.0.1:0 --no-qr </dev/null >"$TMP/serve.out" 2>"$TMP/serve.err" &
+    SERVE_PID=$!
+    for ((i = 0; i < 100; i++)); do
+        if (($(wc -l <"$TMP/serve.out") >= 1)); then break; fi
+        running "$SERVE_PID" || { cat "$TMP/serve.err" >&2; fail "mlcheck serve $1 exited at start"; }
+        sleep 0.1
+    done
+    SERVE_URL=$(head -n 1 "$TMP/serve.out")
+    [[ $SERVE_URL =~ ^http://127\.0\.0\.1:[0-9]+/$ ]] \
+        || { cat "$TMP/serve.err" >&2; fail "mlcheck serve printed no loopback URL within 10 s: '$SERVE_URL'"; }
+}
+# running PID: the process runs (a child that ended but was not waited for yet is a zombie).
+running() { [[ -e /proc/$1 ]] && ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status" 2>/dev/null; }
+# stop_server: SIGTERM, on which the server lets the requests in flight finish and exits 0;
+# SIGKILL if it still runs after 30 s. Returns the server's exit status. The pid is still
+# this script's unreaped child when it is signalled, so it can't be another process's.
+stop_server() {
+    local pid=$SERVE_PID i status=0
+    SERVE_PID=""
+    kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < 300; i++)); do
+        running "$pid" || break
+        sleep 0.1
+    done
+    if running "$pid"; then
+        echo "bench.sh: mlcheck serve still ran 30 s after SIGTERM: killed" >&2
+        kill -KILL "$pid" 2>/dev/null || true
+    fi
+    wait "$pid" || status=$?
+    return "$status"
+}
+# kv KEY FILE: the value of KEY in the key=value line serve_load printed.
+kv() { tr ' ' '\n' <"$2" | awk -F= -v k="$1" '$1 == k { print $2 }'; }
+# Over the rounds $TMP/serve-WHAT-*.txt:
+#   serve_stat WHAT KEY     -> "MEDIAN MIN MAX" of KEY
+#   serve_stat ratio KEY    -> the same of post's KEY over the floor's, within each round
+cat >"$TMP/serve_stat.py" <<'EOF'
+import glob, os, statistics, sys
+
+what, key = sys.argv[1], sys.argv[2]
+base = os.path.dirname(sys.argv[0])
+def values(kind):
+    out = []
+    for path in sorted(glob.glob(os.path.join(base, "serve-%s-*.txt" % kind))):
+        pairs = dict(w.split("=", 1) for w in open(path).read().split())
+        out.append(float(pairs[key]))
+    return out
+v = [a / b for a, b in zip(values("post"), values("floor"))] if what == "ratio" else values(what)
+print("%.2f %.2f %.2f" % (statistics.median(v), min(v), max(v)))
+EOF
+serve_stat() { python3 "$TMP/serve_stat.py" "$@"; }
 
 # ---------------------------------------------------------------------------- inputs
 
@@ -420,6 +505,64 @@ if [[ -n "$GNU_TIME" ]]; then
             "$(((RSS_PAIRS[$hi] - RSS_PAIRS[$lo]) * 1024 / (hi - lo)))"
     fi
 fi
+
+echo
+if ((QUICK)); then SERVE_N=1000 SERVE_ROUNDS=1; else SERVE_N=5000 SERVE_ROUNDS=3; fi
+SERVE_CONNS=50
+SERVE_SECONDS=120
+echo "-- mlcheck serve DIR: $SERVE_N participants POST /answers at $SERVE_CONNS connections, $SERVE_ROUNDS round(s)"
+for ((r = 1; r <= SERVE_ROUNDS; r++)); do
+    # The floor: as many files made durable as the server's writer makes them, without HTTP.
+    "$LOADGEN" writes "$TMP/floor-$r" "$ANSWERS" "$SERVE_N" "$SERVE_CONNS" >"$TMP/serve-floor-$r.txt" \
+        || fail "the durable-writes floor failed"
+    rm -rf "$TMP/floor-$r"
+    dir="$TMP/serve-$r"
+    start_server "$dir"
+    "$LOADGEN" get "$SERVE_URL" "$SERVE_N" "$SERVE_CONNS" "$SERVE_SECONDS" >"$TMP/serve-get-$r.txt" \
+        || fail "GET $SERVE_URL failed"
+    "$LOADGEN" post "${SERVE_URL}answers" "$ANSWERS" "$SERVE_N" "$SERVE_CONNS" "$SERVE_SECONDS" \
+        >"$TMP/serve-post-$r.txt" || fail "POST ${SERVE_URL}answers failed"
+    echo "hwm_kib=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVE_PID/status")" >>"$TMP/serve-post-$r.txt"
+    stop_server || fail "mlcheck serve did not stop cleanly on SIGTERM (exit status $?)"
+    [[ $(kv status_200 "$TMP/serve-get-$r.txt") == "$SERVE_N" ]] \
+        || fail "GET / did not answer 200 to all $SERVE_N requests: $(cat "$TMP/serve-get-$r.txt")"
+    created=$(kv status_201 "$TMP/serve-post-$r.txt")
+    [[ $created == "$SERVE_N" ]] \
+        || fail "POST /answers did not answer 201 to all $SERVE_N participants: $(cat "$TMP/serve-post-$r.txt")"
+    # Each 201 is one whole file: as many files as 201s, no temporary file left, all read back.
+    files=$(find "$dir" -maxdepth 1 -type f ! -name '.*' | wc -l)
+    hidden=$(find "$dir" -maxdepth 1 -type f -name '.*' | wc -l)
+    ((files == created && hidden == 0)) || fail "$dir holds $files files and $hidden hidden ones after $created 201s"
+    out=$("$BIN" report --format json "$dir") || fail "mlcheck report of the served folder failed"
+    python3 -c 'import json, sys; assert json.loads(sys.argv[1])["respondents"] == int(sys.argv[2])' "$out" "$created" \
+        || fail "mlcheck report did not read back the $created served files"
+    rm -rf "$dir"
+done
+read -r SF SF_LO SF_HI < <(serve_stat floor rate)
+read -r SG SG_LO SG_HI < <(serve_stat get rate)
+read -r SGP50 _ _ < <(serve_stat get p50_ms)
+read -r SGP99 _ _ < <(serve_stat get p99_ms)
+read -r SP SP_LO SP_HI < <(serve_stat post rate)
+read -r SR SR_LO SR_HI < <(serve_stat ratio rate)
+read -r SP50 SP50_LO SP50_HI < <(serve_stat post p50_ms)
+read -r SP99 SP99_LO SP99_HI < <(serve_stat post p99_ms)
+read -r _ _ SHWM < <(serve_stat post hwm_kib)
+SHWM=${SHWM%.*}
+if ((QUICK)); then
+    VR="not judged in quick mode" VL=$VR VM=$VR
+else
+    VR=$(verdict 500 "$SP") # at least 500/s: ok when 500 <= the rate
+    VL=$(verdict "$SP99" 100) VM=$(verdict "$SHWM" 32768)
+fi
+range() { ((SERVE_ROUNDS > 1)) && printf '   (rounds %s-%s)' "$1" "$2" || true; }
+printf '  %-36s %9.0f /s%s\n' "durable writes, no HTTP (floor)" "$SF" "$(range "$SF_LO" "$SF_HI")"
+printf '  %-36s %9.0f /s   p50 %s ms, p99 %s ms\n' "GET / (a page, no disk)" "$SG" "$SGP50" "$SGP99"
+printf '  %-36s %9.0f /s%s   target ≥ 500/s: %s\n' "POST /answers, durable 201s" "$SP" "$(range "$SP_LO" "$SP_HI")" "$VR"
+printf '  %-36s %9s× of the floor%s\n' "  ratio to the floor" "$SR" "$(range "$SR_LO" "$SR_HI")"
+printf '  %-36s %9s ms%s\n' "  latency p50" "$SP50" "$(range "$SP50_LO" "$SP50_HI")"
+printf '  %-36s %9s ms%s   target ≤ 100 ms: %s\n' "  latency p99" "$SP99" "$(range "$SP99_LO" "$SP99_HI")" "$VL"
+printf '  %-36s %s   target ≤ 32 MiB: %s\n' "server peak memory (VmHWM, max)" "$(kib "$SHWM")" "$VM"
+printf '  %-36s %s\n' "files in DIR" "as many as 201s, none half-written, each read back by report"
 
 echo
 echo "load     $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) (1, 5, 15 min, at the end)"
