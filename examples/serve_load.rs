@@ -3,8 +3,8 @@
 //! needs no program beyond the Rust toolchain.
 //!
 //! ```text
-//! serve_load post URL BODY-FILE N CONNECTIONS SECONDS   # N POSTs of BODY-FILE, one participant each
-//! serve_load get URL N CONNECTIONS SECONDS              # N GETs of URL (HTTP without the disk)
+//! serve_load post URL BODY-FILE N CONNECTIONS SECONDS [LATENCIES]   # N POSTs of BODY-FILE, one participant each
+//! serve_load get URL N CONNECTIONS SECONDS [LATENCIES]              # N GETs of URL (HTTP without the disk)
 //! serve_load writes DIR BODY-FILE N BATCH               # N durable files written as the server does, no HTTP
 //! ```
 //!
@@ -19,7 +19,9 @@
 //! temporary file written and flushed, renamed, the folder flushed once a batch), in one thread,
 //! with nothing of HTTP, parsing or scoring.
 //!
-//! The result is one line of `key=value` pairs on stdout (rates per second, times in ms).
+//! The result is one line of `key=value` pairs on stdout (rates per second, times in ms);
+//! LATENCIES, when given, is a file to write every answered request's latency to, in
+//! microseconds, one a line, so latencies can be pooled over several runs.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
@@ -55,17 +57,19 @@ fn main() -> ExitCode {
 fn run(args: &[&str]) -> Result<String, String> {
     let read = |path: &str| fs::read(path).map_err(|e| format!("cannot read {path}: {e}"));
     match *args {
-        ["post", url, body, n, conns, secs] => {
-            load(Method::Post(read(body)?), url, number(n, MAX_REQUESTS)?, number(conns, MAX_CONNECTIONS)?, secs)
+        ["post", url, body, n, conns, secs, ref latencies @ ..] if latencies.len() <= 1 => {
+            let (n, conns) = (number(n, MAX_REQUESTS)?, number(conns, MAX_CONNECTIONS)?);
+            load(Method::Post(read(body)?), url, n, conns, secs, latencies.first().copied())
         }
-        ["get", url, n, conns, secs] => {
-            load(Method::Get, url, number(n, MAX_REQUESTS)?, number(conns, MAX_CONNECTIONS)?, secs)
+        ["get", url, n, conns, secs, ref latencies @ ..] if latencies.len() <= 1 => {
+            let (n, conns) = (number(n, MAX_REQUESTS)?, number(conns, MAX_CONNECTIONS)?);
+            load(Method::Get, url, n, conns, secs, latencies.first().copied())
         }
         ["writes", dir, body, n, batch] => {
             writes(Path::new(dir), &read(body)?, number(n, MAX_REQUESTS)?, number(batch, 10_000)?)
         }
-        _ => Err("usage: serve_load post URL BODY-FILE N CONNECTIONS SECONDS | get URL N CONNECTIONS SECONDS \
-                  | writes DIR BODY-FILE N BATCH"
+        _ => Err("usage: serve_load post URL BODY-FILE N CONNECTIONS SECONDS [LATENCIES] \
+                  | get URL N CONNECTIONS SECONDS [LATENCIES] | writes DIR BODY-FILE N BATCH"
             .into()),
     }
 }
@@ -110,7 +114,14 @@ struct Tally {
     failed: usize,
 }
 
-fn load(method: Method, url: &str, n: usize, conns: usize, secs: &str) -> Result<String, String> {
+fn load(
+    method: Method,
+    url: &str,
+    n: usize,
+    conns: usize,
+    secs: &str,
+    latencies: Option<&str>,
+) -> Result<String, String> {
     let (addr, path) = parse_url(url)?;
     let secs = number(secs, MAX_SECONDS as usize)? as u64;
     // Participant ids unique to this run: its start time, then the request's number.
@@ -136,6 +147,13 @@ fn load(method: Method, url: &str, n: usize, conns: usize, secs: &str) -> Result
     }
     let seconds = start.elapsed().as_secs_f64();
     let sent = all.ok + all.other + all.failed;
+    if let Some(path) = latencies {
+        let mut out = String::with_capacity(8 * all.latencies.len());
+        for d in &all.latencies {
+            out.push_str(&format!("{}\n", d.as_micros()));
+        }
+        fs::write(path, out).map_err(|e| format!("cannot write {path}: {e}"))?;
+    }
     all.latencies.sort_unstable();
     let ms = |q: f64| {
         if all.latencies.is_empty() {

@@ -56,6 +56,7 @@ ROOT=$(pwd)
 # ---------------------------------------------------------------------------- tools
 
 HYPERFINE=$(type -P hyperfine || true)
+VALGRIND=$(type -P valgrind || true)
 GNU_TIME=""
 for candidate in /usr/bin/time "$(type -P gtime || true)"; do
     if [[ -n "$candidate" && -x "$candidate" ]] && "$candidate" -v true >/dev/null 2>&1; then
@@ -211,6 +212,14 @@ maxrss() {
 }
 declare -A RSS_FILES RSS_JSONL
 kib() { awk -v k="$1" 'BEGIN { printf "%7d KiB (%6.2f MiB)", k, k / 1024 }'; }
+# instructions COMMAND... -> the instructions it ran, counted by callgrind (exit status must be 0).
+instructions() {
+    "$VALGRIND" --tool=callgrind --callgrind-out-file=/dev/null "$@" </dev/null >/dev/null 2>"$TMP/callgrind.err" \
+        || { cat "$TMP/callgrind.err" >&2; fail "failed under callgrind: $*"; }
+    awk '/Collected :/ { print $NF }' "$TMP/callgrind.err"
+}
+# grouped N -> N with a comma every three digits.
+grouped() { printf '%s' "$1" | rev | sed 's/[0-9]\{3\}/&,/g; s/,$//' | rev; }
 
 # start_server DIR: `mlcheck serve DIR` on a free port of 127.0.0.1 (never another address);
 # sets SERVE_PID and SERVE_URL, the participant URL the server prints as its first line.
@@ -250,22 +259,42 @@ stop_server() {
 }
 # kv KEY FILE: the value of KEY in the key=value line serve_load printed.
 kv() { tr ' ' '\n' <"$2" | awk -F= -v k="$1" '$1 == k { print $2 }'; }
-# Over the rounds $TMP/serve-WHAT-*.txt:
-#   serve_stat WHAT KEY     -> "MEDIAN MIN MAX" of KEY
-#   serve_stat ratio KEY    -> the same of post's KEY over the floor's, within each round
+# Over the rounds ($TMP/serve-KIND-R.txt, KIND floor, get or post), each figure pooled over
+# all of them and with its range over the rounds:
+#   serve_stat rate KIND       -> "POOLED LO HI": requests answered (files written) a second
+#   serve_stat ratio           -> the same of post's rate over the floor's
+#   serve_stat latency KIND Q  -> the same of the Q-th percentile latency in ms (nearest rank)
+#   serve_stat max KIND KEY    -> the largest KEY of the rounds
 cat >"$TMP/serve_stat.py" <<'EOF'
-import glob, os, statistics, sys
+import glob, math, os, sys
 
-what, key = sys.argv[1], sys.argv[2]
 base = os.path.dirname(sys.argv[0])
-def values(kind):
-    out = []
-    for path in sorted(glob.glob(os.path.join(base, "serve-%s-*.txt" % kind))):
-        pairs = dict(w.split("=", 1) for w in open(path).read().split())
-        out.append(float(pairs[key]))
-    return out
-v = [a / b for a, b in zip(values("post"), values("floor"))] if what == "ratio" else values(what)
-print("%.2f %.2f %.2f" % (statistics.median(v), min(v), max(v)))
+COUNT = {"floor": "written", "get": "status_200", "post": "status_201"}
+def rounds(kind):
+    paths = sorted(glob.glob(os.path.join(base, "serve-%s-*.txt" % kind)))
+    return [dict(w.split("=", 1) for w in open(p).read().split()) for p in paths]
+def rates(kind):
+    r = rounds(kind)
+    n, s = [float(x[COUNT[kind]]) for x in r], [float(x["seconds"]) for x in r]
+    return sum(n) / sum(s), [a / b for a, b in zip(n, s)]
+def percentile(values, q):
+    values = sorted(values)
+    return values[min(len(values), max(1, math.ceil(q / 100 * len(values)))) - 1]
+what = sys.argv[1]
+if what == "rate":
+    pooled, each = rates(sys.argv[2])
+elif what == "ratio":
+    (post, posts), (floor, floors) = rates("post"), rates("floor")
+    pooled, each = post / floor, [a / b for a, b in zip(posts, floors)]
+elif what == "latency":
+    kind, q = sys.argv[2], float(sys.argv[3])
+    files = sorted(glob.glob(os.path.join(base, "serve-%s-*.us" % kind)))
+    each = [percentile([int(l) for l in open(f)], q) / 1e3 for f in files]
+    pooled = percentile([int(l) for f in files for l in open(f)], q) / 1e3
+else:
+    each = [float(x[sys.argv[3]]) for x in rounds(sys.argv[2])]
+    pooled = max(each)
+print("%.2f %.2f %.2f" % (pooled, min(each), max(each)))
 EOF
 serve_stat() { python3 "$TMP/serve_stat.py" "$@"; }
 
@@ -379,6 +408,20 @@ if [[ -n "$HYPERFINE" ]]; then
     printf '  %-36s %10s× of means, %s× of medians\n' "quiz (text) / start-up floor" "$RTV" "$MTV"
 else
     echo "  timings skipped: hyperfine not found (sudo apt-get install hyperfine); each command ran once, exit 0"
+fi
+# Instructions are repeatable where times are not: the same on a busy machine as on an idle one.
+if [[ -n "$VALGRIND" ]]; then
+    IR_CAT=$(instructions "${CAT[@]}")
+    IR_TEXT=$(instructions "${QUIZ_TEXT[@]}")
+    IR_JSON=$(instructions "${QUIZ_JSON[@]}")
+    IR_VERSION=$(instructions "${VERSION[@]}")
+    printf '  %-36s %11s %11s %11s %11s\n' "instructions (callgrind)" cat text json --version
+    printf '  %-36s %11s %11s %11s %11s\n' "" "$(grouped "$IR_CAT")" "$(grouped "$IR_TEXT")" "$(grouped "$IR_JSON")" \
+        "$(grouped "$IR_VERSION")"
+    printf '  %-36s %11s %10s× %10s× %10s×\n' "  ratio to cat" "" "$(ratio "$IR_TEXT" "$IR_CAT")" \
+        "$(ratio "$IR_JSON" "$IR_CAT")" "$(ratio "$IR_VERSION" "$IR_CAT")"
+else
+    echo "  instructions skipped: valgrind not found (sudo apt-get install valgrind)"
 fi
 
 echo
@@ -511,6 +554,7 @@ if ((QUICK)); then SERVE_N=1000 SERVE_ROUNDS=1; else SERVE_N=5000 SERVE_ROUNDS=3
 SERVE_CONNS=50
 SERVE_SECONDS=120
 echo "-- mlcheck serve DIR: $SERVE_N participants POST /answers at $SERVE_CONNS connections, $SERVE_ROUNDS round(s)"
+echo "   (examples/serve_load.rs; a fresh server and DIR each round; rates and latencies over all rounds)"
 for ((r = 1; r <= SERVE_ROUNDS; r++)); do
     # The floor: as many files made durable as the server's writer makes them, without HTTP.
     "$LOADGEN" writes "$TMP/floor-$r" "$ANSWERS" "$SERVE_N" "$SERVE_CONNS" >"$TMP/serve-floor-$r.txt" \
@@ -518,10 +562,10 @@ for ((r = 1; r <= SERVE_ROUNDS; r++)); do
     rm -rf "$TMP/floor-$r"
     dir="$TMP/serve-$r"
     start_server "$dir"
-    "$LOADGEN" get "$SERVE_URL" "$SERVE_N" "$SERVE_CONNS" "$SERVE_SECONDS" >"$TMP/serve-get-$r.txt" \
-        || fail "GET $SERVE_URL failed"
+    "$LOADGEN" get "$SERVE_URL" "$SERVE_N" "$SERVE_CONNS" "$SERVE_SECONDS" "$TMP/serve-get-$r.us" \
+        >"$TMP/serve-get-$r.txt" || fail "GET $SERVE_URL failed"
     "$LOADGEN" post "${SERVE_URL}answers" "$ANSWERS" "$SERVE_N" "$SERVE_CONNS" "$SERVE_SECONDS" \
-        >"$TMP/serve-post-$r.txt" || fail "POST ${SERVE_URL}answers failed"
+        "$TMP/serve-post-$r.us" >"$TMP/serve-post-$r.txt" || fail "POST ${SERVE_URL}answers failed"
     echo "hwm_kib=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVE_PID/status")" >>"$TMP/serve-post-$r.txt"
     stop_server || fail "mlcheck serve did not stop cleanly on SIGTERM (exit status $?)"
     [[ $(kv status_200 "$TMP/serve-get-$r.txt") == "$SERVE_N" ]] \
@@ -538,15 +582,15 @@ for ((r = 1; r <= SERVE_ROUNDS; r++)); do
         || fail "mlcheck report did not read back the $created served files"
     rm -rf "$dir"
 done
-read -r SF SF_LO SF_HI < <(serve_stat floor rate)
-read -r SG SG_LO SG_HI < <(serve_stat get rate)
-read -r SGP50 _ _ < <(serve_stat get p50_ms)
-read -r SGP99 _ _ < <(serve_stat get p99_ms)
-read -r SP SP_LO SP_HI < <(serve_stat post rate)
-read -r SR SR_LO SR_HI < <(serve_stat ratio rate)
-read -r SP50 SP50_LO SP50_HI < <(serve_stat post p50_ms)
-read -r SP99 SP99_LO SP99_HI < <(serve_stat post p99_ms)
-read -r _ _ SHWM < <(serve_stat post hwm_kib)
+read -r SF SF_LO SF_HI < <(serve_stat rate floor)
+read -r SG _ _ < <(serve_stat rate get)
+read -r SGP50 _ _ < <(serve_stat latency get 50)
+read -r SGP99 _ _ < <(serve_stat latency get 99)
+read -r SP SP_LO SP_HI < <(serve_stat rate post)
+read -r SR SR_LO SR_HI < <(serve_stat ratio)
+read -r SP50 SP50_LO SP50_HI < <(serve_stat latency post 50)
+read -r SP99 SP99_LO SP99_HI < <(serve_stat latency post 99)
+read -r SHWM _ _ < <(serve_stat max post hwm_kib)
 SHWM=${SHWM%.*}
 if ((QUICK)); then
     VR="not judged in quick mode" VL=$VR VM=$VR
@@ -554,14 +598,16 @@ else
     VR=$(verdict 500 "$SP") # at least 500/s: ok when 500 <= the rate
     VL=$(verdict "$SP99" 100) VM=$(verdict "$SHWM" 32768)
 fi
-range() { ((SERVE_ROUNDS > 1)) && printf '   (rounds %s-%s)' "$1" "$2" || true; }
-printf '  %-36s %9.0f /s%s\n' "durable writes, no HTTP (floor)" "$SF" "$(range "$SF_LO" "$SF_HI")"
+# range FORMAT LO HI: the range over the rounds, when there are several.
+range() { if ((SERVE_ROUNDS > 1)); then printf "   (rounds $1-$1)" "$2" "$3"; fi; }
+printf '  %-36s %9.0f /s%s\n' "durable writes, no HTTP (floor)" "$SF" "$(range %.0f "$SF_LO" "$SF_HI")"
 printf '  %-36s %9.0f /s   p50 %s ms, p99 %s ms\n' "GET / (a page, no disk)" "$SG" "$SGP50" "$SGP99"
-printf '  %-36s %9.0f /s%s   target ≥ 500/s: %s\n' "POST /answers, durable 201s" "$SP" "$(range "$SP_LO" "$SP_HI")" "$VR"
-printf '  %-36s %9s× of the floor%s\n' "  ratio to the floor" "$SR" "$(range "$SR_LO" "$SR_HI")"
-printf '  %-36s %9s ms%s\n' "  latency p50" "$SP50" "$(range "$SP50_LO" "$SP50_HI")"
-printf '  %-36s %9s ms%s   target ≤ 100 ms: %s\n' "  latency p99" "$SP99" "$(range "$SP99_LO" "$SP99_HI")" "$VL"
-printf '  %-36s %s   target ≤ 32 MiB: %s\n' "server peak memory (VmHWM, max)" "$(kib "$SHWM")" "$VM"
+printf '  %-36s %9.0f /s%s   target ≥ 500/s: %s\n' "POST /answers, durable (201s)" "$SP" \
+    "$(range %.0f "$SP_LO" "$SP_HI")" "$VR"
+printf '  %-36s %9s×%s\n' "  ratio to the floor" "$SR" "$(range %.2f "$SR_LO" "$SR_HI")"
+printf '  %-36s %9s ms%s\n' "  latency p50" "$SP50" "$(range %.1f "$SP50_LO" "$SP50_HI")"
+printf '  %-36s %9s ms%s   target ≤ 100 ms: %s\n' "  latency p99" "$SP99" "$(range %.1f "$SP99_LO" "$SP99_HI")" "$VL"
+printf '  %-36s %s   target ≤ 32 MiB: %s\n' "server peak memory (VmHWM, largest)" "$(kib "$SHWM")" "$VM"
 printf '  %-36s %s\n' "files in DIR" "as many as 201s, none half-written, each read back by report"
 
 echo
