@@ -17,12 +17,21 @@
 #     under 16 MiB, and at most 2 MiB more at 100,000); scripts/gen-answers.py makes the input;
 #   - `mlcheck compare` of two folders of 100,000 answers files each (every one paired) against
 #     `find BEFORE AFTER -type f | xargs cat` (target: within 2.5x), and its peak memory at
-#     10,000 and 100,000 pairs, with the bytes each pair adds.
+#     10,000 and 100,000 pairs, with the bytes each pair adds;
+#   - `mlcheck serve DIR --listen 127.0.0.1:0`: 5,000 participants (1,000 in --quick) each
+#     POSTing an answers file to /answers over 50 keep-alive connections (examples/serve_load.rs,
+#     bounded in count and time, loopback only), in 3 rounds, each with a fresh server and DIR:
+#     durable submissions a second (201s; DIR must then hold exactly as many whole files, which
+#     `report` reads back), p50 and p99 latency, and the server's peak memory (VmHWM) (targets:
+#     at least 500/s, p99 within 100 ms, at most 32 MiB); against the floor of the same number
+#     of files made durable the way the server's writer does, without HTTP, and next to GET /
+#     (a page, no disk). Every server started is stopped (SIGTERM, SIGKILL after 30 s), also
+#     when the script fails or is interrupted.
 # Compare ratios, not absolute times, between machines. Timings are taken in several
 # rounds (each a hyperfine run of every command of a group); a ratio is reported over all
 # runs and as its range over the rounds, which shows how much other load disturbed it.
-# Targets are reported, not enforced: the script fails only when a command fails or a
-# generated bank is invalid.
+# Targets are reported, not enforced: the script fails only when a command fails, a
+# generated bank is invalid, or the server's folder doesn't hold exactly its 201s.
 #
 # Works from any directory; builds with `cargo build --release --locked`, so profile
 # overrides apply (CARGO_PROFILE_RELEASE_OPT_LEVEL=3 CARGO_TARGET_DIR=/tmp/o3 bash
@@ -47,6 +56,7 @@ ROOT=$(pwd)
 # ---------------------------------------------------------------------------- tools
 
 HYPERFINE=$(type -P hyperfine || true)
+VALGRIND=$(type -P valgrind || true)
 GNU_TIME=""
 for candidate in /usr/bin/time "$(type -P gtime || true)"; do
     if [[ -n "$candidate" && -x "$candidate" ]] && "$candidate" -v true >/dev/null 2>&1; then
@@ -85,31 +95,50 @@ if [[ -n "$HYPERFINE" ]]; then
 fi
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/mlcheck-bench.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
+# The pid of the `mlcheck serve` running now, if any: it is stopped on every way out.
+SERVE_PID=""
+cleanup() {
+    if [[ -n "$SERVE_PID" ]]; then stop_server || true; fi
+    rm -rf "$TMP"
+}
+trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # ---------------------------------------------------------------------------- build
 
 echo "== build: cargo build --release --locked"
 cargo build --release --locked --message-format=json-render-diagnostics >"$TMP/build.json"
-BIN=$(python3 - "$TMP/build.json" <<'EOF'
+# executable NAME KIND JSON: the path of the executable cargo reported building.
+executable() {
+    python3 - "$@" <<'EOF'
 import json, sys
+name, kind, path = sys.argv[1:4]
 exe = ""
-for line in open(sys.argv[1], encoding="utf-8"):
+for line in open(path, encoding="utf-8"):
     try:
         msg = json.loads(line)
     except ValueError:
         continue
     t = msg.get("target") or {}
-    if msg.get("reason") == "compiler-artifact" and t.get("name") == "mlcheck" and "bin" in t.get("kind", []):
+    if msg.get("reason") == "compiler-artifact" and t.get("name") == name and kind in t.get("kind", []):
         exe = msg.get("executable") or exe
 print(exe)
 EOF
-)
+}
+BIN=$(executable mlcheck bin "$TMP/build.json")
 if [[ -z "$BIN" || ! -x "$BIN" ]]; then
     BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/mlcheck"
 fi
 [[ -x "$BIN" ]] || { echo "bench.sh: no release binary at $BIN" >&2; exit 1; }
+
+# The load generator for `mlcheck serve`: std only, but an example links the dev-dependencies,
+# which `cargo test` has built in the dev profile already. `cargo rustc` optimizes the
+# example alone, so the generator takes little of the CPUs it shares with the server.
+echo "== build: examples/serve_load.rs (cargo rustc --example serve_load -- -C opt-level=3)"
+cargo rustc --locked --example serve_load --message-format=json-render-diagnostics -- -C opt-level=3 \
+    >"$TMP/load-build.json"
+LOADGEN=$(executable serve_load example "$TMP/load-build.json")
+[[ -n "$LOADGEN" && -x "$LOADGEN" ]] || { echo "bench.sh: cargo built no examples/serve_load" >&2; exit 1; }
 
 # The benchmarked commands: English, whatever the caller's locale.
 unset LC_ALL LC_MESSAGES LANG NO_COLOR
@@ -183,6 +212,91 @@ maxrss() {
 }
 declare -A RSS_FILES RSS_JSONL
 kib() { awk -v k="$1" 'BEGIN { printf "%7d KiB (%6.2f MiB)", k, k / 1024 }'; }
+# instructions COMMAND... -> the instructions it ran, counted by callgrind (exit status must be 0).
+instructions() {
+    "$VALGRIND" --tool=callgrind --callgrind-out-file=/dev/null "$@" </dev/null >/dev/null 2>"$TMP/callgrind.err" \
+        || { cat "$TMP/callgrind.err" >&2; fail "failed under callgrind: $*"; }
+    awk '/Collected :/ { print $NF }' "$TMP/callgrind.err"
+}
+# grouped N -> N with a comma every three digits.
+grouped() { printf '%s' "$1" | rev | sed 's/[0-9]\{3\}/&,/g; s/,$//' | rev; }
+
+# start_server DIR: `mlcheck serve DIR` on a free port of 127.0.0.1 (never another address);
+# sets SERVE_PID and SERVE_URL, the participant URL the server prints as its first line.
+start_server() {
+    local i
+    : >"$TMP/serve.out"
+    "$BIN" serve "$1" --listen 127.0.0.1:0 --no-qr </dev/null >"$TMP/serve.out" 2>"$TMP/serve.err" &
+    SERVE_PID=$!
+    for ((i = 0; i < 100; i++)); do
+        if (($(wc -l <"$TMP/serve.out") >= 1)); then break; fi
+        running "$SERVE_PID" || { cat "$TMP/serve.err" >&2; fail "mlcheck serve $1 exited at start"; }
+        sleep 0.1
+    done
+    SERVE_URL=$(head -n 1 "$TMP/serve.out")
+    [[ $SERVE_URL =~ ^http://127\.0\.0\.1:[0-9]+/$ ]] \
+        || { cat "$TMP/serve.err" >&2; fail "mlcheck serve printed no loopback URL within 10 s: '$SERVE_URL'"; }
+}
+# running PID: the process runs (a child that ended but was not waited for yet is a zombie).
+running() { [[ -e /proc/$1 ]] && ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status" 2>/dev/null; }
+# stop_server: SIGTERM, on which the server lets the requests in flight finish and exits 0;
+# SIGKILL if it still runs after 30 s. Returns the server's exit status. The pid is still
+# this script's unreaped child when it is signalled, so it can't be another process's.
+stop_server() {
+    local pid=$SERVE_PID i status=0
+    SERVE_PID=""
+    kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < 300; i++)); do
+        running "$pid" || break
+        sleep 0.1
+    done
+    if running "$pid"; then
+        echo "bench.sh: mlcheck serve still ran 30 s after SIGTERM: killed" >&2
+        kill -KILL "$pid" 2>/dev/null || true
+    fi
+    wait "$pid" || status=$?
+    return "$status"
+}
+# kv KEY FILE: the value of KEY in the key=value line serve_load printed.
+kv() { tr ' ' '\n' <"$2" | awk -F= -v k="$1" '$1 == k { print $2 }'; }
+# Over the rounds ($TMP/serve-KIND-R.txt, KIND floor, get or post), each figure pooled over
+# all of them and with its range over the rounds:
+#   serve_stat rate KIND       -> "POOLED LO HI": requests answered (files written) a second
+#   serve_stat ratio           -> the same of post's rate over the floor's
+#   serve_stat latency KIND Q  -> the same of the Q-th percentile latency in ms (nearest rank)
+#   serve_stat max KIND KEY    -> the largest KEY of the rounds
+cat >"$TMP/serve_stat.py" <<'EOF'
+import glob, math, os, sys
+
+base = os.path.dirname(sys.argv[0])
+COUNT = {"floor": "written", "get": "status_200", "post": "status_201"}
+def rounds(kind):
+    paths = sorted(glob.glob(os.path.join(base, "serve-%s-*.txt" % kind)))
+    return [dict(w.split("=", 1) for w in open(p).read().split()) for p in paths]
+def rates(kind):
+    r = rounds(kind)
+    n, s = [float(x[COUNT[kind]]) for x in r], [float(x["seconds"]) for x in r]
+    return sum(n) / sum(s), [a / b for a, b in zip(n, s)]
+def percentile(values, q):
+    values = sorted(values)
+    return values[min(len(values), max(1, math.ceil(q / 100 * len(values)))) - 1]
+what = sys.argv[1]
+if what == "rate":
+    pooled, each = rates(sys.argv[2])
+elif what == "ratio":
+    (post, posts), (floor, floors) = rates("post"), rates("floor")
+    pooled, each = post / floor, [a / b for a, b in zip(posts, floors)]
+elif what == "latency":
+    kind, q = sys.argv[2], float(sys.argv[3])
+    files = sorted(glob.glob(os.path.join(base, "serve-%s-*.us" % kind)))
+    each = [percentile([int(l) for l in open(f)], q) / 1e3 for f in files]
+    pooled = percentile([int(l) for f in files for l in open(f)], q) / 1e3
+else:
+    each = [float(x[sys.argv[3]]) for x in rounds(sys.argv[2])]
+    pooled = max(each)
+print("%.2f %.2f %.2f" % (pooled, min(each), max(each)))
+EOF
+serve_stat() { python3 "$TMP/serve_stat.py" "$@"; }
 
 # ---------------------------------------------------------------------------- inputs
 
@@ -294,6 +408,20 @@ if [[ -n "$HYPERFINE" ]]; then
     printf '  %-36s %10s× of means, %s× of medians\n' "quiz (text) / start-up floor" "$RTV" "$MTV"
 else
     echo "  timings skipped: hyperfine not found (sudo apt-get install hyperfine); each command ran once, exit 0"
+fi
+# Instructions are repeatable where times are not: the same on a busy machine as on an idle one.
+if [[ -n "$VALGRIND" ]]; then
+    IR_CAT=$(instructions "${CAT[@]}")
+    IR_TEXT=$(instructions "${QUIZ_TEXT[@]}")
+    IR_JSON=$(instructions "${QUIZ_JSON[@]}")
+    IR_VERSION=$(instructions "${VERSION[@]}")
+    printf '  %-36s %11s %11s %11s %11s\n' "instructions (callgrind)" cat text json --version
+    printf '  %-36s %11s %11s %11s %11s\n' "" "$(grouped "$IR_CAT")" "$(grouped "$IR_TEXT")" "$(grouped "$IR_JSON")" \
+        "$(grouped "$IR_VERSION")"
+    printf '  %-36s %11s %10s× %10s× %10s×\n' "  ratio to cat" "" "$(ratio "$IR_TEXT" "$IR_CAT")" \
+        "$(ratio "$IR_JSON" "$IR_CAT")" "$(ratio "$IR_VERSION" "$IR_CAT")"
+else
+    echo "  instructions skipped: valgrind not found (sudo apt-get install valgrind)"
 fi
 
 echo
@@ -420,6 +548,67 @@ if [[ -n "$GNU_TIME" ]]; then
             "$(((RSS_PAIRS[$hi] - RSS_PAIRS[$lo]) * 1024 / (hi - lo)))"
     fi
 fi
+
+echo
+if ((QUICK)); then SERVE_N=1000 SERVE_ROUNDS=1; else SERVE_N=5000 SERVE_ROUNDS=3; fi
+SERVE_CONNS=50
+SERVE_SECONDS=120
+echo "-- mlcheck serve DIR: $SERVE_N participants POST /answers at $SERVE_CONNS connections, $SERVE_ROUNDS round(s)"
+echo "   (examples/serve_load.rs; a fresh server and DIR each round; rates and latencies over all rounds)"
+for ((r = 1; r <= SERVE_ROUNDS; r++)); do
+    # The floor: as many files made durable as the server's writer makes them, without HTTP.
+    "$LOADGEN" writes "$TMP/floor-$r" "$ANSWERS" "$SERVE_N" "$SERVE_CONNS" >"$TMP/serve-floor-$r.txt" \
+        || fail "the durable-writes floor failed"
+    rm -rf "$TMP/floor-$r"
+    dir="$TMP/serve-$r"
+    start_server "$dir"
+    "$LOADGEN" get "$SERVE_URL" "$SERVE_N" "$SERVE_CONNS" "$SERVE_SECONDS" "$TMP/serve-get-$r.us" \
+        >"$TMP/serve-get-$r.txt" || fail "GET $SERVE_URL failed"
+    "$LOADGEN" post "${SERVE_URL}answers" "$ANSWERS" "$SERVE_N" "$SERVE_CONNS" "$SERVE_SECONDS" \
+        "$TMP/serve-post-$r.us" >"$TMP/serve-post-$r.txt" || fail "POST ${SERVE_URL}answers failed"
+    echo "hwm_kib=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVE_PID/status")" >>"$TMP/serve-post-$r.txt"
+    stop_server || fail "mlcheck serve did not stop cleanly on SIGTERM (exit status $?)"
+    [[ $(kv status_200 "$TMP/serve-get-$r.txt") == "$SERVE_N" ]] \
+        || fail "GET / did not answer 200 to all $SERVE_N requests: $(cat "$TMP/serve-get-$r.txt")"
+    created=$(kv status_201 "$TMP/serve-post-$r.txt")
+    [[ $created == "$SERVE_N" ]] \
+        || fail "POST /answers did not answer 201 to all $SERVE_N participants: $(cat "$TMP/serve-post-$r.txt")"
+    # Each 201 is one whole file: as many files as 201s, no temporary file left, all read back.
+    files=$(find "$dir" -maxdepth 1 -type f ! -name '.*' | wc -l)
+    hidden=$(find "$dir" -maxdepth 1 -type f -name '.*' | wc -l)
+    ((files == created && hidden == 0)) || fail "$dir holds $files files and $hidden hidden ones after $created 201s"
+    out=$("$BIN" report --format json "$dir") || fail "mlcheck report of the served folder failed"
+    python3 -c 'import json, sys; assert json.loads(sys.argv[1])["respondents"] == int(sys.argv[2])' "$out" "$created" \
+        || fail "mlcheck report did not read back the $created served files"
+    rm -rf "$dir"
+done
+read -r SF SF_LO SF_HI < <(serve_stat rate floor)
+read -r SG _ _ < <(serve_stat rate get)
+read -r SGP50 _ _ < <(serve_stat latency get 50)
+read -r SGP99 _ _ < <(serve_stat latency get 99)
+read -r SP SP_LO SP_HI < <(serve_stat rate post)
+read -r SR SR_LO SR_HI < <(serve_stat ratio)
+read -r SP50 SP50_LO SP50_HI < <(serve_stat latency post 50)
+read -r SP99 SP99_LO SP99_HI < <(serve_stat latency post 99)
+read -r SHWM _ _ < <(serve_stat max post hwm_kib)
+SHWM=${SHWM%.*}
+if ((QUICK)); then
+    VR="not judged in quick mode" VL=$VR VM=$VR
+else
+    VR=$(verdict 500 "$SP") # at least 500/s: ok when 500 <= the rate
+    VL=$(verdict "$SP99" 100) VM=$(verdict "$SHWM" 32768)
+fi
+# range FORMAT LO HI: the range over the rounds, when there are several.
+range() { if ((SERVE_ROUNDS > 1)); then printf "   (rounds $1-$1)" "$2" "$3"; fi; }
+printf '  %-36s %9.0f /s%s\n' "durable writes, no HTTP (floor)" "$SF" "$(range %.0f "$SF_LO" "$SF_HI")"
+printf '  %-36s %9.0f /s   p50 %s ms, p99 %s ms\n' "GET / (a page, no disk)" "$SG" "$SGP50" "$SGP99"
+printf '  %-36s %9.0f /s%s   target ≥ 500/s: %s\n' "POST /answers, durable (201s)" "$SP" \
+    "$(range %.0f "$SP_LO" "$SP_HI")" "$VR"
+printf '  %-36s %9s×%s\n' "  ratio to the floor" "$SR" "$(range %.2f "$SR_LO" "$SR_HI")"
+printf '  %-36s %9s ms%s\n' "  latency p50" "$SP50" "$(range %.1f "$SP50_LO" "$SP50_HI")"
+printf '  %-36s %9s ms%s   target ≤ 100 ms: %s\n' "  latency p99" "$SP99" "$(range %.1f "$SP99_LO" "$SP99_HI")" "$VL"
+printf '  %-36s %s   target ≤ 32 MiB: %s\n' "server peak memory (VmHWM, largest)" "$(kib "$SHWM")" "$VM"
+printf '  %-36s %s\n' "files in DIR" "as many as 201s, none half-written, each read back by report"
 
 echo
 echo "load     $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) (1, 5, 15 min, at the end)"
