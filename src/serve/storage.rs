@@ -25,6 +25,8 @@ use super::tokens::ParticipantId;
 const TEMP_PREFIX: &str = ".mlcheck-";
 /// The largest batch the writer takes at once.
 const BATCH: usize = 256;
+/// How many threads write and flush the files of a batch at once.
+const FLUSHERS: usize = 8;
 
 /// Why a submission was not saved.
 #[derive(Debug)]
@@ -183,14 +185,35 @@ fn write_batches(dir: &Path, jobs: &mpsc::Receiver<Job>) {
                 Err(_) => break,
             }
         }
-        let written: Vec<io::Result<PathBuf>> = batch
+        // The files are written and flushed by a few threads at once: a flush waits for the
+        // disk, and flushes that overlap share the file system's journal commits, so a slow
+        // one no longer holds up every file behind it.
+        let temps: Vec<PathBuf> = batch
             .iter()
             .map(|job| {
                 let n = SEQUENCE.fetch_add(1, Ordering::Relaxed);
-                let temp = dir.join(format!("{TEMP_PREFIX}{}-{n}.tmp", job.name));
-                write_temp(&temp, &job.text).map(|()| temp)
+                dir.join(format!("{TEMP_PREFIX}{}-{n}.tmp", job.name))
             })
             .collect();
+        let per_thread = batch.len().div_ceil(FLUSHERS);
+        let written: Vec<io::Result<PathBuf>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = batch
+                .chunks(per_thread)
+                .zip(temps.chunks(per_thread))
+                .map(|(jobs, temps)| {
+                    scope.spawn(move || {
+                        jobs.iter()
+                            .zip(temps)
+                            .map(|(job, temp)| write_temp(temp, &job.text).map(|()| temp.clone()))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|_| vec![Err(io::Error::other("a flushing thread failed"))]))
+                .collect()
+        });
         let renamed: Vec<io::Result<()>> = batch
             .iter()
             .zip(written)
