@@ -10,7 +10,7 @@
 #     (scripts/gen-bank.py; target: t(10k)/t(1k) <= 12);
 #   - peak memory (max RSS) of the quiz and of the 10,000-question check, next to cat's
 #     (target: quiz under 4 MiB);
-#   - the size of the release binary (target: under 1.5 MiB);
+#   - the size of the release binary (target: at most 4 MiB with the server; 1.5 MiB was the quiz alone's);
 #   - `mlcheck report` over 100,000 answers files against `find DIR -type f | xargs cat`
 #     (target: within 2x), over 100,000 JSON Lines results against jq counting only the
 #     verdicts (target: faster), and its peak memory at 10,000 and 100,000 results (target:
@@ -379,8 +379,8 @@ fi
 
 echo
 echo "-- binary size"
-printf '  %-36s %9d bytes (%.2f MiB)   target < 1.5 MiB: %s\n' "release binary" "$SIZE" \
-    "$(awk -v b="$SIZE" 'BEGIN { print b / 1048576 }')" "$(verdict "$SIZE" 1572864 strict)"
+printf '  %-36s %9d bytes (%.2f MiB)   target ≤ 4 MiB: %s\n' "release binary" "$SIZE" \
+    "$(awk -v b="$SIZE" 'BEGIN { print b / 1048576 }')" "$(verdict "$SIZE" 4194304)"
 
 echo
 echo "-- scripted quiz, built-in bank, 12 answers (output to /dev/null)"
