@@ -639,13 +639,14 @@ pub struct ServeMessages {
     pub not_found: &'static str,
     /// The link to the first question.
     pub start: &'static str,
-    /// The organizer page below `--min-group`: `{n}` results so far, `{min}`.
+    /// The organizer page below `--min-group`: `{n}` results so far (`{s}`: "s" unless
+    /// one), `{min}`.
     pub waiting: &'static str,
     /// Heading of the join view and banner.
     pub join_heading: &'static str,
     /// How to join, under the address.
     pub join_how: &'static str,
-    /// "{n} results so far".
+    /// "{n} results so far" (`{s}`: "s" unless one).
     pub results_so_far: &'static str,
     /// The join code's text equivalent; `{url}`.
     pub qr_label: &'static str,
@@ -677,10 +678,10 @@ const SERVE_EN: ServeMessages = ServeMessages {
     too_large: "That was more than {limit}, so nothing was saved.",
     not_found: "There is no such page.",
     start: "Start the quiz",
-    waiting: "{n} results so far. The report appears at {min} results (--min-group), so that no one can be singled out.",
+    waiting: "{n} result{s} so far. The report appears at {min} results (--min-group), so that no one can be singled out.",
     join_heading: "Take the quiz",
     join_how: "Scan the code with a phone's camera, or type the address.",
-    results_so_far: "{n} results so far",
+    results_so_far: "{n} result{s} so far",
     qr_label: "QR code of {url}",
 };
 
