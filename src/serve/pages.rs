@@ -425,6 +425,21 @@ pub fn result(p: &Page, answers: &Answers, score: &Score, flips: &[Flip], saved:
 /// A page that says what went wrong and that nothing was saved; `answers`, when given, is
 /// the answers file text, shown so nothing is lost.
 pub fn error(p: &Page, message: &str, answers: Option<&str>) -> String {
+    error_page(p, message, answers, None)
+}
+
+/// The page of a form whose token was refused (sent twice, from an earlier run, from
+/// another browser) although its answers are whole: besides starting over, a link that
+/// keeps them, to the result (`to_result`, for a form sent twice: saved the first time) or
+/// back to the answers, whose page has a fresh token to send them again.
+pub fn token_error(p: &Page, message: &str, answers: &Answers, to_result: bool, lang_chosen: bool) -> String {
+    let mut fields = Progress::of(answers).fields(p.bank, None);
+    fields.extend(lang_pair(p, lang_chosen));
+    let (path, text) = if to_result { ("/result", p.msg().submit) } else { ("/quiz", p.msg().resend) };
+    error_page(p, message, None, Some((format!("{path}?{}", flow::query(&fields)), text)))
+}
+
+fn error_page(p: &Page, message: &str, answers: Option<&str>, link: Option<(String, &str)>) -> String {
     let msg = p.msg();
     let body = html! {
         (top(p, "/quiz", &[]))
@@ -432,6 +447,9 @@ pub fn error(p: &Page, message: &str, answers: Option<&str>) -> String {
         p.error role="alert" { (message) }
         @if let Some(text) = answers {
             textarea readonly rows=(text.lines().count().clamp(4, 20)) aria-label=(msg.keep_answers) { (text) }
+        }
+        @if let Some((href, text)) = &link {
+            p { a href=(href) { (text) } }
         }
         p { a href="/quiz" { (msg.start) } }
     };
