@@ -615,6 +615,45 @@ fn forms_that_must_not_be_saved_get_a_page_that_says_why_and_nothing_is_written(
 }
 
 #[test]
+fn a_refused_token_keeps_the_answers_a_double_tap_shows_the_result_a_restart_sends_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("answers");
+    let chosen = answers(33);
+    let person = id(0xd0b1e, 1);
+    let old = {
+        let earlier = Server::start(&tmp.path().join("earlier"), &[]);
+        Browser::with_id(&earlier, person.clone()).take_quiz(&chosen)
+    };
+    let server = Server::start(&dir, &[]);
+    let mut browser = Browser::with_id(&server, person.clone());
+
+    // A double tap on the button: the second post is refused, and links to the result.
+    let review = browser.take_quiz(&chosen);
+    browser.submit(&review.fields).expect(303);
+    let twice = browser.submit(&review.fields).expect(409).text();
+    let result = browser.get(&link(&twice, "/result?")).expect(200).text();
+    assert!(result.contains(&esc(&quiz_verdict(&chosen))), "{result}");
+    assert_eq!(files(&dir).len(), 1);
+
+    // A form of an earlier run of the server: back to the answers, and they send from there.
+    let name = files(&dir).into_keys().next().unwrap();
+    let first = fs::metadata(dir.join(&name)).unwrap().ino();
+    let stale = browser.submit(&old.fields).expect(403).text();
+    assert!(stale.contains("Please send your answers again"), "{stale}");
+    let again = browser.take_quiz_from(&link(&stale, "/quiz?track="), &chosen);
+    assert_eq!(again.pages.len(), 1, "straight to the review page");
+    browser.submit(&again.fields).expect(303);
+    assert_ne!(fs::metadata(dir.join(&name)).unwrap().ino(), first, "saved again");
+    assert_eq!(files(&dir).into_values().collect::<Vec<_>>(), [save_answers(&keyed(&chosen))]);
+}
+
+/// The verdict line of `answers`, as `quiz --format json` gives it.
+fn quiz_verdict(answers: &[(String, String)]) -> String {
+    let json: serde_json::Value = serde_json::from_str(&quiz_json(&keyed(answers), None)).unwrap();
+    json["verdict"].as_str().unwrap().to_string()
+}
+
+#[test]
 fn korean_browsers_get_korean_pages_and_messages_unless_lang_fixes_english() {
     let tmp = tempfile::tempdir().unwrap();
     let chosen = answers(33);

@@ -236,6 +236,9 @@ pub fn reason_in(reason: &str, lang: Lang) -> String {
         "disk quota exceeded" => Some("디스크 할당량을 넘었습니다"),
         "read-only file system" => Some("읽기 전용 파일 시스템입니다"),
         "input/output error" => Some("입출력 오류가 났습니다"),
+        "not a directory" => Some("폴더가 아닙니다"),
+        "address already in use" => Some("다른 프로그램이 이미 쓰고 있습니다"),
+        "cannot assign requested address" => Some("이 컴퓨터의 주소가 아닙니다"),
         _ => None,
     };
     ko.map_or_else(|| reason.to_string(), str::to_string)

@@ -639,13 +639,16 @@ pub struct ServeMessages {
     pub not_found: &'static str,
     /// The link to the first question.
     pub start: &'static str,
-    /// The organizer page below `--min-group`: `{n}` results so far, `{min}`.
+    /// The link back to the answers of a form that was refused, to send them again.
+    pub resend: &'static str,
+    /// The organizer page below `--min-group`: `{n}` results so far (`{s}`: "s" unless
+    /// one), `{min}`.
     pub waiting: &'static str,
     /// Heading of the join view and banner.
     pub join_heading: &'static str,
     /// How to join, under the address.
     pub join_how: &'static str,
-    /// "{n} results so far".
+    /// "{n} results so far" (`{s}`: "s" unless one).
     pub results_so_far: &'static str,
     /// The join code's text equivalent; `{url}`.
     pub qr_label: &'static str,
@@ -668,8 +671,8 @@ const SERVE_EN: ServeMessages = ServeMessages {
     again: "Take the quiz again",
     error_heading: "Nothing was saved",
     posted_twice: "This form was sent already, and your answers were saved then; they were not saved a second time.",
-    stale: "This form comes from an earlier session of the quiz, is out of date or was changed, so nothing was saved. Please take the quiz again.",
-    foreign: "This form was made for another browser, so nothing was saved. Please take the quiz again here.",
+    stale: "This form comes from an earlier session of the quiz, is out of date or was changed, so nothing was saved. Please send your answers again.",
+    foreign: "This form was made for another browser, so nothing was saved. Please send your answers again from here.",
     cross_site: "This form was sent from another site, so nothing was saved. Take the quiz on this site.",
     no_answers: "No answers came with this form.",
     full: "This session is full: it holds {max} results already, so nothing was saved. Please tell the organizer.",
@@ -677,10 +680,11 @@ const SERVE_EN: ServeMessages = ServeMessages {
     too_large: "That was more than {limit}, so nothing was saved.",
     not_found: "There is no such page.",
     start: "Start the quiz",
-    waiting: "{n} results so far. The report appears at {min} results (--min-group), so that no one can be singled out.",
+    resend: "Back to your answers, to send them again",
+    waiting: "{n} result{s} so far. The report appears at {min} results (--min-group), so that no one can be singled out.",
     join_heading: "Take the quiz",
     join_how: "Scan the code with a phone's camera, or type the address.",
-    results_so_far: "{n} results so far",
+    results_so_far: "{n} result{s} so far",
     qr_label: "QR code of {url}",
 };
 
@@ -701,8 +705,8 @@ const SERVE_KO: ServeMessages = ServeMessages {
     again: "퀴즈 다시 하기",
     error_heading: "저장하지 않았습니다",
     posted_twice: "이 양식은 이미 보냈고, 답은 그때 저장했습니다. 한 번 더 저장하지는 않았습니다.",
-    stale: "이 양식은 이전 퀴즈 세션에서 왔거나, 오래되었거나, 바뀌어서 저장하지 않았습니다. 퀴즈를 다시 해 주세요.",
-    foreign: "이 양식은 다른 브라우저를 위해 만든 것이라 저장하지 않았습니다. 여기서 퀴즈를 다시 해 주세요.",
+    stale: "이 양식은 이전 퀴즈 세션에서 왔거나, 오래되었거나, 바뀌어서 저장하지 않았습니다. 답을 다시 보내 주세요.",
+    foreign: "이 양식은 다른 브라우저를 위해 만든 것이라 저장하지 않았습니다. 여기서 답을 다시 보내 주세요.",
     cross_site: "이 양식은 다른 사이트에서 보낸 것이라 저장하지 않았습니다. 이 사이트에서 퀴즈를 해 주세요.",
     no_answers: "이 양식에 답이 없습니다.",
     full: "이 세션은 가득 찼습니다. 결과가 이미 {max}개 있어 저장하지 않았습니다. 진행자에게 알려 주세요.",
@@ -710,6 +714,7 @@ const SERVE_KO: ServeMessages = ServeMessages {
     too_large: "{limit}보다 커서 저장하지 않았습니다.",
     not_found: "그런 페이지는 없습니다.",
     start: "퀴즈 시작하기",
+    resend: "내 답으로 돌아가 다시 보내기",
     waiting: "지금까지 결과 {n}개. 누구도 드러나지 않도록 결과가 {min}개(--min-group)가 되면 보고서가 나타납니다.",
     join_heading: "퀴즈에 참여하세요",
     join_how: "휴대폰 카메라로 코드를 찍거나 주소를 입력하세요.",

@@ -94,13 +94,15 @@ impl StartError {
         let ko = lang == Lang::Ko;
         match self {
             StartError::Dir { dir, reason } if ko => {
+                let reason = crate::base::input::reason_in(reason, lang);
                 format!("{dir} 폴더에 답을 쓸 수 없습니다: {reason}. 쓸 수 있는 폴더를 고르세요.")
             }
             StartError::Dir { dir, reason } => {
                 format!("cannot write answers into {dir}: {reason}. Choose a folder you can write to.")
             }
             StartError::Listen { addr, reason } if ko => format!(
-                "{addr}에서 기다릴 수 없습니다: {reason}. 다른 포트를 고르세요(--listen {}:0은 빈 포트를 고릅니다).",
+                "{addr}에서 기다릴 수 없습니다: {}. 다른 포트를 고르세요(--listen {}:0은 빈 포트를 고릅니다).",
+                crate::base::input::reason_in(reason, lang),
                 bracketed(addr.ip())
             ),
             StartError::Listen { addr, reason } => format!(
@@ -360,5 +362,24 @@ async fn serve(listener: TcpListener, app: Arc<App>, stop: impl std::future::Fut
     tokio::select! {
         _ = graceful.shutdown() => {}
         _ = tokio::time::sleep(DRAIN) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn start_errors_in_korean_give_the_reason_in_korean() {
+        let addr: SocketAddr = "127.0.0.1:8080".parse().unwrap();
+        let busy = StartError::Listen { addr, reason: "Address already in use".into() };
+        let text = busy.message(Lang::Ko);
+        assert!(text.contains("다른 프로그램이 이미 쓰고 있습니다") && !text.contains("Address"), "{text}");
+        assert!(busy.message(Lang::En).contains("Address already in use"));
+        let file = StartError::Dir { dir: "answers.txt".into(), reason: "Not a directory".into() };
+        let text = file.message(Lang::Ko);
+        assert!(text.contains("폴더가 아닙니다") && !text.contains("Not a"), "{text}");
+        let missing = StartError::Dir { dir: "/proc/x".into(), reason: "no such file or directory".into() };
+        assert!(missing.message(Lang::Ko).contains("파일이나 폴더가 없습니다"));
     }
 }

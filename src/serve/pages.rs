@@ -425,6 +425,21 @@ pub fn result(p: &Page, answers: &Answers, score: &Score, flips: &[Flip], saved:
 /// A page that says what went wrong and that nothing was saved; `answers`, when given, is
 /// the answers file text, shown so nothing is lost.
 pub fn error(p: &Page, message: &str, answers: Option<&str>) -> String {
+    error_page(p, message, answers, None)
+}
+
+/// The page of a form whose token was refused (sent twice, from an earlier run, from
+/// another browser) although its answers are whole: besides starting over, a link that
+/// keeps them, to the result (`to_result`, for a form sent twice: saved the first time) or
+/// back to the answers, whose page has a fresh token to send them again.
+pub fn token_error(p: &Page, message: &str, answers: &Answers, to_result: bool, lang_chosen: bool) -> String {
+    let mut fields = Progress::of(answers).fields(p.bank, None);
+    fields.extend(lang_pair(p, lang_chosen));
+    let (path, text) = if to_result { ("/result", p.msg().submit) } else { ("/quiz", p.msg().resend) };
+    error_page(p, message, None, Some((format!("{path}?{}", flow::query(&fields)), text)))
+}
+
+fn error_page(p: &Page, message: &str, answers: Option<&str>, link: Option<(String, &str)>) -> String {
     let msg = p.msg();
     let body = html! {
         (top(p, "/quiz", &[]))
@@ -432,6 +447,9 @@ pub fn error(p: &Page, message: &str, answers: Option<&str>) -> String {
         p.error role="alert" { (message) }
         @if let Some(text) = answers {
             textarea readonly rows=(text.lines().count().clamp(4, 20)) aria-label=(msg.keep_answers) { (text) }
+        }
+        @if let Some((href, text)) = &link {
+            p { a href=(href) { (text) } }
         }
         p { a href="/quiz" { (msg.start) } }
     };
@@ -458,6 +476,12 @@ pub fn live_head(seconds: u32) -> String {
     html! { (refresh(seconds)) style { (PreEscaped(JOIN_STYLE)) } }.into_string()
 }
 
+/// `text` with its count of results so far: `{n}`, and `{s}` for the English plural ("1
+/// result so far", "2 results so far").
+fn so_far(text: &str, results: u64) -> String {
+    text.replace("{n}", &render::count(results)).replace("{s}", if results == 1 { "" } else { "s" })
+}
+
 /// The banner on top of the organizer's live report: how to join, the code, the count.
 pub fn banner(p: &Page, url: &str, results: u64) -> Markup {
     let msg = p.msg();
@@ -468,7 +492,7 @@ pub fn banner(p: &Page, url: &str, results: u64) -> Markup {
             div {
                 p { (msg.join_heading) }
                 p.url { (url) }
-                p { (msg.results_so_far.replace("{n}", &render::count(results))) }
+                p { (so_far(msg.results_so_far, results)) }
             }
         }
     }
@@ -485,7 +509,7 @@ pub fn join(p: &Page, url: &str, results: u64) -> String {
             p.url { (url) }
             (PreEscaped(super::qr::svg(url, &maud::html!{ (label) }.into_string())))
             p { (msg.join_how) }
-            p.big { (msg.results_so_far.replace("{n}", &render::count(results))) }
+            p.big { (so_far(msg.results_so_far, results)) }
         }
     };
     layout(p, msg.join_heading, refresh(5), body)
@@ -494,11 +518,30 @@ pub fn join(p: &Page, url: &str, results: u64) -> String {
 /// The organizer's page while there are fewer than `--min-group` results.
 pub fn waiting(p: &Page, banner: Markup, results: u64, min_group: u64) -> String {
     let msg = p.msg();
-    let text = msg.waiting.replace("{n}", &render::count(results)).replace("{min}", &min_group.to_string());
+    let text = so_far(msg.waiting, results).replace("{min}", &min_group.to_string());
     let body = html! {
         (banner)
         h1 { (messages::report(p.lang).heading) }
         p.big role="status" { (text) }
     };
     layout(p, messages::report(p.lang).page_title, refresh(5), body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_result_so_far_is_singular_on_the_organizer_pages() {
+        let bank = crate::model::builtin_bank();
+        let p = Page { bank: &bank, lang: Lang::En, switchable: true };
+        let url = "http://127.0.0.1:8080/";
+        for page in [join(&p, url, 1), waiting(&p, banner(&p, url, 1), 1, 5)] {
+            assert!(page.contains("1 result so far") && !page.contains("1 results"), "{page}");
+        }
+        assert!(join(&p, url, 2).contains("2 results so far"));
+        assert!(waiting(&p, banner(&p, url, 0), 0, 5).contains("0 results so far. The report"));
+        let ko = Page { lang: Lang::Ko, ..p };
+        assert!(join(&ko, url, 1).contains("지금까지 결과 1개"));
+    }
 }

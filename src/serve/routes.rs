@@ -274,11 +274,16 @@ async fn submit(
         Err(message) => return fail(StatusCode::UNPROCESSABLE_ENTITY, &message),
     };
     let token = fields.iter().find(|(k, _)| k == TOKEN_FIELD).map(|(_, v)| v.as_str()).unwrap_or("");
+    // The answers are whole: the page keeps them, so a double tap or a restarted server
+    // doesn't send anyone back to the first question.
+    let refused = |status, message: &str, to_result| {
+        html(status, pages::token_error(&p, message, &answers, to_result, chosen), None)
+    };
     let id = match app.keys.redeem(token, cookie.as_ref()) {
         Ok(id) => id,
-        Err(TokenError::Used) => return fail(StatusCode::CONFLICT, msg.posted_twice),
-        Err(TokenError::Foreign) => return fail(StatusCode::FORBIDDEN, msg.foreign),
-        Err(TokenError::Stale) => return fail(StatusCode::FORBIDDEN, msg.stale),
+        Err(TokenError::Used) => return refused(StatusCode::CONFLICT, msg.posted_twice, true),
+        Err(TokenError::Foreign) => return refused(StatusCode::FORBIDDEN, msg.foreign, false),
+        Err(TokenError::Stale) => return refused(StatusCode::FORBIDDEN, msg.stale, false),
     };
     let text = answers.to_keyed(&app.bank);
     match app.store.save(&Store::name_for(&id), text.clone()).await {
