@@ -34,6 +34,13 @@ pub enum Error {
         "{before} and {after} are the same; compare the results before the session with those after it, in two folders"
     )]
     SameSides { before: String, after: String },
+    /// `compare` given a folder and a path inside it: the outer side would count the inner
+    /// side's results as its own.
+    #[error(
+        "{inner} is inside {outer}, so {outer} would count its results too; \
+         compare two folders side by side, such as before/ and after/"
+    )]
+    NestedSides { outer: String, inner: String },
     /// Asking needs stderr to be a terminal, and it is not.
     #[error(
         "the quiz asks its questions on stderr, which is not a terminal here; \
@@ -185,6 +192,7 @@ impl Error {
             | Error::StdinIsKeyboard
             | Error::ResultsFromKeyboard
             | Error::SameSides { .. }
+            | Error::NestedSides { .. }
             | Error::NoTerminal => ExitCode::Usage,
             Error::NoSuchSide { .. } => ExitCode::NoInput,
             Error::Input(e) if e.is_bad_data() => ExitCode::DataError,
@@ -240,6 +248,10 @@ impl Error {
             (Error::SameSides { before, after }, Lang::Ko) => {
                 format!("{before}, {after}: 같은 경로입니다. 세션 전의 결과와 후의 결과를 서로 다른 두 폴더에 두고 견주세요")
             }
+            (Error::NestedSides { outer, inner }, Lang::Ko) => format!(
+                "{inner}: {outer} 안에 있어서 {outer}의 결과에 함께 세어집니다. \
+                 before/와 after/처럼 나란히 있는 두 폴더를 견주세요"
+            ),
             (Error::NoTerminal, Lang::Ko) => "퀴즈는 질문을 stderr에 표시하는데, 여기서는 stderr가 터미널이 \
                                              아닙니다. 파일로 답하세요: mlcheck quiz --answers FILE \
                                              (`mlcheck questions` 참고)"

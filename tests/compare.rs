@@ -900,4 +900,11 @@ fn a_missing_side_and_the_same_side_twice_are_refused_with_why() {
         compare(&[s(&link), s(&before)]).expect(2);
     }
     compare(&["-", "-"]).expect(2);
+    // A folder and a folder inside it: the outer one would count the inner one's results.
+    let inner = before.join("after");
+    std::fs::create_dir(&inner).unwrap();
+    compare(&[s(&before), s(&inner)])
+        .expect_error(2, &format!("AFTER ({}) is inside BEFORE ({}), so BEFORE", s(&inner), s(&before)));
+    let out = Run::of(run(&["--lang", "ko", "compare", s(&inner), s(&before)])).expect(2);
+    assert!(out.stderr.contains("나란히 있는 두 폴더를 견주세요."), "{}", out.stderr);
 }

@@ -68,7 +68,8 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
 
 /// Refuses sides that can't make a comparison: one that doesn't exist (66, rather than a
 /// side said to hold no result), the same folder or file named twice (however spelt, or
-/// through a link: "nobody moved" would be a lie), and `-` from the keyboard.
+/// through a link: "nobody moved" would be a lie), one inside the other (the outer side
+/// would count the inner one's results twice over), and `-` from the keyboard.
 fn check_sides(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
     let named = |name: &str, path: &Path| format!("{name} ({})", sanitize::escape(&path.display().to_string()));
     let stdin = |p: &Path| p.as_os_str() == "-";
@@ -86,6 +87,13 @@ fn check_sides(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
     if let (Ok(b), Ok(a)) = (std::fs::canonicalize(&args.before), std::fs::canonicalize(&args.after)) {
         if b == a {
             return Err(Error::SameSides { before: named("BEFORE", &args.before), after: named("AFTER", &args.after) });
+        }
+        let (before, after) = (named("BEFORE", &args.before), named("AFTER", &args.after));
+        if a.starts_with(&b) {
+            return Err(Error::NestedSides { outer: before, inner: after });
+        }
+        if b.starts_with(&a) {
+            return Err(Error::NestedSides { outer: after, inner: before });
         }
     }
     Ok(())

@@ -112,7 +112,7 @@ const COMPARE: PageText = PageText {
         (0, "Done: every result on both sides was read and counted. A closed pipe on standard output is a normal end."),
         (
             2,
-            "A usage error: an unknown option or value (such as a `--min-group` below 3), a missing <BEFORE> or <AFTER>, the same folder or file given as both (however spelt or linked), or a `--lang` the question bank doesn't have.",
+            "A usage error: an unknown option or value (such as a `--min-group` below 3), a missing <BEFORE> or <AFTER>, the same folder or file given as both (however spelt or linked) or one inside the other, or a `--lang` the question bank doesn't have.",
         ),
         (
             65,
