@@ -152,6 +152,22 @@ fn link(page: &str, prefix: &str) -> String {
     attr(&page[at - 1..], "href")
 }
 
+/// The first link of `page` whose address starts with `prefix`, besides the language switch.
+fn kept_link(page: &str, prefix: &str) -> String {
+    let needle = format!("href=\"{}", esc(prefix));
+    page.match_indices(&needle)
+        .map(|(at, _)| &page[page[..at].rfind('<').expect("a tag starts")..])
+        .find(|tag| !tag[..tag.find('>').expect("a tag ends")].contains("hreflang="))
+        .map(|tag| attr(tag, "href"))
+        .unwrap_or_else(|| panic!("no link to {prefix} besides the switch:\n{page}"))
+}
+
+/// The link to the other language, `code`, of `page`.
+fn switch_link(page: &str, code: &str) -> String {
+    let at = page.find(&format!("hreflang=\"{code}\"")).unwrap_or_else(|| panic!("no switch to {code}:\n{page}"));
+    attr(&page[page[..at].rfind('<').unwrap()..], "href")
+}
+
 /// The `<input>` tags of a page, as (type, name, value), values unescaped.
 fn inputs(page: &str) -> Vec<(String, String, String)> {
     page.match_indices("<input ")
@@ -631,7 +647,7 @@ fn a_refused_token_keeps_the_answers_a_double_tap_shows_the_result_a_restart_sen
     let review = browser.take_quiz(&chosen);
     browser.submit(&review.fields).expect(303);
     let twice = browser.submit(&review.fields).expect(409).text();
-    let result = browser.get(&link(&twice, "/result?")).expect(200).text();
+    let result = browser.get(&kept_link(&twice, "/result?")).expect(200).text();
     assert!(result.contains(&esc(&quiz_verdict(&chosen))), "{result}");
     assert_eq!(files(&dir).len(), 1);
 
@@ -640,11 +656,40 @@ fn a_refused_token_keeps_the_answers_a_double_tap_shows_the_result_a_restart_sen
     let first = fs::metadata(dir.join(&name)).unwrap().ino();
     let stale = browser.submit(&old.fields).expect(403).text();
     assert!(stale.contains("Please send your answers again"), "{stale}");
-    let again = browser.take_quiz_from(&link(&stale, "/quiz?track="), &chosen);
+    let again = browser.take_quiz_from(&kept_link(&stale, "/quiz?track="), &chosen);
     assert_eq!(again.pages.len(), 1, "straight to the review page");
     browser.submit(&again.fields).expect(303);
     assert_ne!(fs::metadata(dir.join(&name)).unwrap().ino(), first, "saved again");
     assert_eq!(files(&dir).into_values().collect::<Vec<_>>(), [save_answers(&keyed(&chosen))]);
+}
+
+#[test]
+fn the_language_switch_of_a_refused_form_keeps_the_answers_as_its_link_does() {
+    let tmp = tempfile::tempdir().unwrap();
+    let chosen = answers(34);
+    let person = id(0x5e1c, 1);
+    let old = {
+        let earlier = Server::start(&tmp.path().join("earlier"), &[]);
+        Browser::with_id(&earlier, person.clone()).accept("ko").take_quiz(&chosen)
+    };
+    let server = Server::start(&tmp.path().join("answers"), &[]);
+    let mut browser = Browser::with_id(&server, person).accept("ko");
+
+    // A double tap, in Korean: in English, the result of the answers sent.
+    let review = browser.take_quiz(&chosen);
+    browser.submit(&review.fields).expect(303);
+    let twice = browser.submit(&review.fields).expect(409).text();
+    assert!(twice.contains(r#"<html lang="ko">"#), "{twice}");
+    let english = browser.get(&switch_link(&twice, "en")).expect(200).text();
+    assert!(english.contains(r#"<html lang="en">"#), "{english}");
+    assert!(english.contains(&esc(&quiz_verdict(&chosen))), "the result, not the first question:\n{english}");
+
+    // A form of an earlier run: in English, the answers to send again.
+    let stale = browser.submit(&old.fields).expect(403).text();
+    let again = browser.take_quiz_from(&switch_link(&stale, "en"), &chosen);
+    assert_eq!(again.pages.len(), 1, "straight to the review page");
+    assert!(again.pages[0].contains(r#"<html lang="en">"#), "{}", again.pages[0]);
+    assert!(again.fields.contains(&("_lang".into(), "en".into())), "{:?}", again.fields);
 }
 
 /// The verdict line of `answers`, as `quiz --format json` gives it.

@@ -425,7 +425,15 @@ pub fn result(p: &Page, answers: &Answers, score: &Score, flips: &[Flip], saved:
 /// A page that says what went wrong and that nothing was saved; `answers`, when given, is
 /// the answers file text, shown so nothing is lost.
 pub fn error(p: &Page, message: &str, answers: Option<&str>) -> String {
-    error_page(p, message, answers, None)
+    error_page(p, message, answers, None, false)
+}
+
+/// Where a refused form's page links: its path, the answers as fields, and the link's text.
+/// The language switch goes there too, so it keeps the answers as the link does.
+struct Keep<'a> {
+    path: &'static str,
+    fields: Vec<(&'a str, &'a str)>,
+    text: &'static str,
 }
 
 /// The page of a form whose token was refused (sent twice, from an earlier run, from
@@ -433,16 +441,21 @@ pub fn error(p: &Page, message: &str, answers: Option<&str>) -> String {
 /// keeps them, to the result (`to_result`, for a form sent twice: saved the first time) or
 /// back to the answers, whose page has a fresh token to send them again.
 pub fn token_error(p: &Page, message: &str, answers: &Answers, to_result: bool, lang_chosen: bool) -> String {
-    let mut fields = Progress::of(answers).fields(p.bank, None);
-    fields.extend(lang_pair(p, lang_chosen));
+    let fields = Progress::of(answers).fields(p.bank, None);
     let (path, text) = if to_result { ("/result", p.msg().submit) } else { ("/quiz", p.msg().resend) };
-    error_page(p, message, None, Some((format!("{path}?{}", flow::query(&fields)), text)))
+    error_page(p, message, None, Some(Keep { path, fields, text }), lang_chosen)
 }
 
-fn error_page(p: &Page, message: &str, answers: Option<&str>, link: Option<(String, &str)>) -> String {
+fn error_page(p: &Page, message: &str, answers: Option<&str>, keep: Option<Keep>, lang_chosen: bool) -> String {
     let msg = p.msg();
+    let (path, fields) = keep.as_ref().map_or(("/quiz", &[][..]), |k| (k.path, &k.fields[..]));
+    let link = keep.as_ref().map(|k| {
+        let mut all = k.fields.clone();
+        all.extend(lang_pair(p, lang_chosen));
+        (format!("{}?{}", k.path, flow::query(&all)), k.text)
+    });
     let body = html! {
-        (top(p, "/quiz", &[]))
+        (top(p, path, fields))
         h1 { (msg.error_heading) }
         p.error role="alert" { (message) }
         @if let Some(text) = answers {
