@@ -692,6 +692,31 @@ fn the_language_switch_of_a_refused_form_keeps_the_answers_as_its_link_does() {
     assert!(again.fields.contains(&("_lang".into(), "en".into())), "{:?}", again.fields);
 }
 
+#[test]
+fn a_link_cut_short_goes_on_with_the_quiz_from_the_answers_it_holds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let chosen = answers(35);
+    let server = Server::start(&tmp.path().join("answers"), &[]);
+    let mut browser = Browser::new(&server);
+    // The first four answers of a result's address, as a chat app might cut it.
+    let cut = http::form_encode(&chosen[..4]);
+    for path in ["/result", "/answers.txt", "/result.json"] {
+        let page = browser.get(&format!("{path}?{cut}")).expect(422).text();
+        assert!(page.contains("questions without an answer"), "{page}");
+        let review = browser.take_quiz_from(&kept_link(&page, "/quiz?track="), &chosen);
+        assert_eq!(review.pages.len(), chosen.len() - 4 + 1, "from the fifth question on:\n{}", review.pages[0]);
+    }
+    // The same from the form, in Korean.
+    let mut korean = Browser::new(&server).accept("ko");
+    let review = korean.take_quiz(&chosen);
+    let token = ("_token".to_string(), review.token().to_string());
+    let page = korean.submit(&[vec![token], chosen[..4].to_vec()].concat()).expect(422).text();
+    assert!(page.contains("지금까지의 답으로 퀴즈 이어 하기"), "{page}");
+    let again = korean.take_quiz_from(&kept_link(&page, "/quiz?track="), &chosen);
+    assert_eq!(again.pages.len(), chosen.len() - 4 + 1);
+    korean.submit(&again.fields).expect(303);
+}
+
 /// The verdict line of `answers`, as `quiz --format json` gives it.
 fn quiz_verdict(answers: &[(String, String)]) -> String {
     let json: serde_json::Value = serde_json::from_str(&quiz_json(&keyed(answers), None)).unwrap();

@@ -641,6 +641,8 @@ pub struct ServeMessages {
     pub start: &'static str,
     /// The link back to the answers of a form that was refused, to send them again.
     pub resend: &'static str,
+    /// The link that goes on with the quiz from answers that are not all there.
+    pub go_on: &'static str,
     /// The organizer page below `--min-group`: `{n}` results so far (`{s}`: "s" unless
     /// one), `{min}`.
     pub waiting: &'static str,
@@ -681,6 +683,7 @@ const SERVE_EN: ServeMessages = ServeMessages {
     not_found: "There is no such page.",
     start: "Start the quiz",
     resend: "Back to your answers, to send them again",
+    go_on: "Go on with the quiz from the answers given so far",
     waiting: "{n} result{s} so far. The report appears at {min} results (--min-group), so that no one can be singled out.",
     join_heading: "Take the quiz",
     join_how: "Scan the code with a phone's camera, or type the address.",
@@ -715,6 +718,7 @@ const SERVE_KO: ServeMessages = ServeMessages {
     not_found: "그런 페이지는 없습니다.",
     start: "퀴즈 시작하기",
     resend: "내 답으로 돌아가 다시 보내기",
+    go_on: "지금까지의 답으로 퀴즈 이어 하기",
     waiting: "지금까지 결과 {n}개. 누구도 드러나지 않도록 결과가 {min}개(--min-group)가 되면 보고서가 나타납니다.",
     join_heading: "퀴즈에 참여하세요",
     join_how: "휴대폰 카메라로 코드를 찍거나 주소를 입력하세요.",

@@ -446,6 +446,13 @@ pub fn token_error(p: &Page, message: &str, answers: &Answers, to_result: bool, 
     error_page(p, message, None, Some(Keep { path, fields, text }), lang_chosen)
 }
 
+/// The page of answers that are valid but not all there (a link cut short): besides
+/// starting over, a link that goes on with the quiz from the answers so far.
+pub fn incomplete(p: &Page, message: &str, so_far: &Progress, lang_chosen: bool) -> String {
+    let keep = Keep { path: "/quiz", fields: so_far.fields(p.bank, None), text: p.msg().go_on };
+    error_page(p, message, None, Some(keep), lang_chosen)
+}
+
 fn error_page(p: &Page, message: &str, answers: Option<&str>, keep: Option<Keep>, lang_chosen: bool) -> String {
     let msg = p.msg();
     let (path, fields) = keep.as_ref().map_or(("/quiz", &[][..]), |k| (k.path, &k.fields[..]));

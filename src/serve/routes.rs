@@ -224,12 +224,30 @@ async fn quiz(
     html(StatusCode::OK, body, cookie)
 }
 
-/// Every answer from `fields`, or the page that says what is wrong, in the words `quiz
-/// --answers` uses (a missing answer as a file's missing line).
-fn complete(app: &App, p: &Page, fields: &[(String, String)]) -> Result<Answers, String> {
-    let progress = Progress::from_fields(&app.bank, fields).map_err(|e| e.message(p.lang))?;
+/// Why `fields` are not every answer, in the words `quiz --answers` uses (a missing answer as
+/// a file's missing line), and the answers so far when they are only incomplete.
+struct Incomplete {
+    message: String,
+    so_far: Option<Progress>,
+}
+
+impl Incomplete {
+    /// The error page: for answers that are only incomplete, with a link that goes on with
+    /// the quiz from them.
+    fn page(&self, p: &Page, lang_chosen: bool) -> String {
+        match &self.so_far {
+            Some(progress) => pages::incomplete(p, &self.message, progress, lang_chosen),
+            None => pages::error(p, &self.message, None),
+        }
+    }
+}
+
+/// Every answer from `fields`, or what is wrong with them.
+fn complete(app: &App, p: &Page, fields: &[(String, String)]) -> Result<Answers, Incomplete> {
+    let progress = Progress::from_fields(&app.bank, fields)
+        .map_err(|e| Incomplete { message: e.message(p.lang), so_far: None })?;
     if progress.answered() == 0 {
-        return Err(messages::serve(p.lang).no_answers.to_string());
+        return Err(Incomplete { message: messages::serve(p.lang).no_answers.to_string(), so_far: None });
     }
     progress.complete(&app.bank).ok_or_else(|| {
         let lines: Vec<answers::Line> = progress
@@ -238,7 +256,8 @@ fn complete(app: &App, p: &Page, fields: &[(String, String)]) -> Result<Answers,
             .enumerate()
             .map(|(i, (id, key))| answers::Line { number: i + 1, id: Some(id.into()), answer: key.into() })
             .collect();
-        answers::resolve(&app.bank, &lines, None).err().map(|e| e.message(p.lang)).unwrap_or_default()
+        let message = answers::resolve(&app.bank, &lines, None).err().map(|e| e.message(p.lang)).unwrap_or_default();
+        Incomplete { message, so_far: Some(progress.clone()) }
     })
 }
 
@@ -271,7 +290,7 @@ async fn submit(
     }
     let answers = match complete(&app, &p, &fields) {
         Ok(answers) => answers,
-        Err(message) => return fail(StatusCode::UNPROCESSABLE_ENTITY, &message),
+        Err(incomplete) => return html(StatusCode::UNPROCESSABLE_ENTITY, incomplete.page(&p, chosen), None),
     };
     let token = fields.iter().find(|(k, _)| k == TOKEN_FIELD).map(|(_, v)| v.as_str()).unwrap_or("");
     // The answers are whole: the page keeps them, so a double tap or a restarted server
@@ -337,11 +356,11 @@ fn finished(
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Result<(Answers, Fields), Box<Response>> {
     let fields = fields_of(query).unwrap_or_default();
-    let (lang, _) = language(app, headers, &fields);
+    let (lang, chosen) = language(app, headers, &fields);
     let p = page(app, lang);
     complete(app, &p, &fields)
         .map(|answers| (answers, fields))
-        .map_err(|message| Box::new(html(StatusCode::UNPROCESSABLE_ENTITY, pages::error(&p, &message, None), None)))
+        .map_err(|incomplete| Box::new(html(StatusCode::UNPROCESSABLE_ENTITY, incomplete.page(&p, chosen), None)))
 }
 
 /// `GET /result`: the result of the answers in the URL (a reload recomputes it, saves nothing).
