@@ -931,6 +931,26 @@ fn the_organizer_url_gives_the_live_report_and_exactly_what_report_prints() {
     assert!(join.contains(r#"<meta http-equiv="refresh""#));
 }
 
+#[test]
+fn a_mistyped_report_format_says_which_there_are_at_any_count() {
+    let tmp = tempfile::tempdir().unwrap();
+    let server = Server::start(&tmp.path().join("answers"), &["--min-group", "3"]);
+    let organizer = server.organizer_path();
+    let said = "There is no report format `jsno`: end the organizer URL with ?format=json, csv, markdown, text or html";
+    let mistyped = format!("{organizer}?format=jsno");
+    // Below --min-group, not "too few results", which more results would not fix.
+    assert!(server.get(&mistyped).expect(404).text().starts_with(said));
+    for n in 0..3 {
+        server.send(&Request::post("/answers", keyed(&answers(400 + n)))).expect(201);
+    }
+    let response = server.get(&mistyped).expect(404);
+    assert_eq!(response.header("content-type"), Some("text/plain; charset=utf-8"));
+    assert!(response.text().starts_with(said), "{}", response.text());
+    let korean = server.send(&Request::get(&mistyped).header("Accept-Language", "ko")).expect(404).text();
+    assert!(korean.starts_with("보고서 형식 `jsno`: 그런 형식은 없습니다."), "{korean}");
+    server.get(&format!("{organizer}?format=JSON")).expect(200);
+}
+
 fn json_of_text(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}:\n{text}"))
 }

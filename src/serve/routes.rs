@@ -531,6 +531,12 @@ fn live(app: &App, lang: Lang, format: Option<&str>, join: bool) -> Response {
             }
         };
     };
+    const FORMATS: [&str; 6] = ["json", "csv", "markdown", "md", "text", "html"];
+    if !FORMATS.contains(&format) {
+        // Before the count: a mistyped format is said to be one at any count.
+        let text = messages::serve(lang).unknown_format.replace("{format}", format) + "\n";
+        return (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response();
+    }
     let Some(report) = report else {
         // As `report` says it, on stderr, when it prints no report.
         let error = match summary.results {
@@ -549,7 +555,7 @@ fn live(app: &App, lang: Lang, format: Option<&str>, join: bool) -> Response {
         }
         "text" => ("text/plain; charset=utf-8", render::report::text::report(&mut out, &view, &report)),
         "html" => ("text/html; charset=utf-8", render::report::html::report(&mut out, &view, &report)),
-        _ => return html(StatusCode::NOT_FOUND, pages::not_found(&p), None),
+        _ => unreachable!("checked against FORMATS"),
     };
     match written {
         Ok(()) => ([(header::CONTENT_TYPE, content_type)], out).into_response(),
