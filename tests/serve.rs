@@ -774,6 +774,24 @@ fn korean_browsers_get_korean_pages_and_messages_unless_lang_fixes_english() {
     assert!(page.contains("there is no question `fnu`; did you mean `fun`?"), "{page}");
 }
 
+#[test]
+fn switching_language_on_a_question_asked_again_stays_on_that_question() {
+    let tmp = tempfile::tempdir().unwrap();
+    let chosen = answers(36);
+    let server = Server::start(&tmp.path().join("answers"), &[]);
+    let mut browser = Browser::new(&server).accept("ko");
+    let review = browser.take_quiz(&chosen);
+    // Change the first answer, from the review page, then switch to English.
+    let change = kept_link(review.pages.last().unwrap(), "/quiz?");
+    assert!(change.ends_with("_edit=track"), "{change}");
+    let page = browser.get(&change).expect(200).text();
+    let english = browser.get(&switch_link(&page, "en")).expect(200).text();
+    assert!(english.contains(r#"<html lang="en">"#), "{english}");
+    let radios: Vec<_> = inputs(&english).into_iter().filter(|i| i.0 == "radio").collect();
+    assert!(!radios.is_empty() && radios.iter().all(|i| i.1 == "track"), "still the question to change:\n{english}");
+    assert!(english.contains(&format!(r#"value="{}" required checked"#, chosen[0].1)), "{english}");
+}
+
 /// A fresh review form for `browser` answering `chosen` (its token unused).
 fn browser_fields(browser: &Browser, chosen: &[(String, String)]) -> Vec<(String, String)> {
     let mut again = Browser { server: browser.server, id: browser.id.clone(), accept: browser.accept };

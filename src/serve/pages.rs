@@ -182,8 +182,11 @@ pub fn question(p: &Page, progress: &Progress, q: usize, lang_chosen: bool) -> S
         fields.extend(lang_pair(p, lang_chosen));
         format!("/quiz?{}", flow::query(&fields))
     });
+    // The switch shows this same question, also when it is one asked for again.
+    let mut shown = progress.fields(bank, None);
+    shown.push((EDIT_FIELD, question.id.as_str()));
     let body = html! {
-        (top(p, "/quiz", &progress.fields(bank, None)))
+        (top(p, "/quiz", &shown))
         p.progress { (msg.progress.replace("{n}", &(q + 1).to_string()).replace("{total}", &bank.questions.len().to_string())) }
         @if let Some(b) = before {
             @if progress.choice(q).is_none() {
