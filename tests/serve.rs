@@ -690,6 +690,16 @@ fn the_language_switch_of_a_refused_form_keeps_the_answers_as_its_link_does() {
     assert_eq!(again.pages.len(), 1, "straight to the review page");
     assert!(again.pages[0].contains(r#"<html lang="en">"#), "{}", again.pages[0]);
     assert!(again.fields.contains(&("_lang".into(), "en".into())), "{:?}", again.fields);
+
+    // English chosen with the switch: starting over from a refused form stays in English.
+    let mut chooser = Browser::new(&server).accept("ko");
+    let page = chooser.get("/quiz?track=backend").expect(200).text();
+    let review = chooser.take_quiz_from(&switch_link(&page, "en"), &chosen);
+    chooser.submit(&review.fields).expect(303);
+    let twice = chooser.submit(&review.fields).expect(409).text();
+    assert!(twice.contains(r#"<html lang="en">"#), "{twice}");
+    let first = chooser.get(&kept_link(&twice, "/quiz?_lang=")).expect(200).text();
+    assert!(first.contains(r#"<html lang="en">"#) && first.contains("Question 1 of"), "{first}");
 }
 
 #[test]

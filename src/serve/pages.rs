@@ -464,6 +464,9 @@ fn error_page(p: &Page, message: &str, answers: Option<&str>, keep: Option<Keep>
         all.extend(lang_pair(p, lang_chosen));
         (format!("{}?{}", k.path, flow::query(&all)), k.text)
     });
+    // Starting over keeps the language the reader chose.
+    let chosen = lang_pair(p, lang_chosen);
+    let start = if chosen.is_empty() { "/quiz".to_string() } else { format!("/quiz?{}", flow::query(&chosen)) };
     let body = html! {
         (top(p, path, fields))
         h1 { (msg.error_heading) }
@@ -474,7 +477,7 @@ fn error_page(p: &Page, message: &str, answers: Option<&str>, keep: Option<Keep>
         @if let Some((href, text)) = &link {
             p { a href=(href) { (text) } }
         }
-        p { a href="/quiz" { (msg.start) } }
+        p { a href=(start) { (msg.start) } }
     };
     layout(p, msg.error_heading, html! {}, body)
 }
