@@ -81,6 +81,10 @@ dl.answers .edit { grid-column: 2; grid-row: span 2; align-self: center; }
 .gauge .ends { display: flex; justify-content: space-between; color: var(--muted); font-size: .95rem; }
 .chart { --columns: minmax(0, 12rem) minmax(0, 1fr) 3.5rem; }
 .chart .kind { color: var(--muted); font-size: .9rem; }
+.chart .axis { display: flex; color: var(--muted); font-size: .9rem; }
+.chart .axis span { flex: 1 1 0; }
+.chart .axis span:first-child { text-align: right; padding-right: 8px; }
+.chart .axis span:last-child { padding-left: 8px; }
 .saved { border: 2px solid var(--ml); border-radius: .5rem; padding: .6rem .9rem; }
 .error { border: 2px solid var(--warn); border-radius: .5rem; padding: .6rem .9rem; }
 textarea { width: 100%; font: .95rem ui-monospace, monospace; }
@@ -308,6 +312,10 @@ fn myth_chart(p: &Page, score: &Score) -> Markup {
         .collect();
     html! {
         div.chart role="img" aria-label=(format!("{}. {}", msg.chart_heading, label.join("; "))) {
+            // Which way is which, over the bars' centre, as the text chart says it.
+            div.row aria-hidden="true" {
+                span.axis.drawing { span { (msg.toward_stay) } span { (msg.toward_ml) } }
+            }
             @for m in &score.myths {
                 @for (row, (kind, value)) in [(msg.myth_row, m.myth_weight), (msg.checks_row, m.checks_weight)].into_iter().enumerate() {
                     @let w = 500.0 * (value.unsigned_abs() as f64) / scale;
@@ -569,5 +577,19 @@ mod tests {
         assert!(waiting(&p, banner(&p, url, 0), 0, 5).contains("0 results so far. The report"));
         let ko = Page { lang: Lang::Ko, ..p };
         assert!(join(&ko, url, 1).contains("지금까지 결과 1개"));
+    }
+
+    #[test]
+    fn the_result_chart_says_which_way_is_stay_and_which_ml() {
+        let bank = crate::model::builtin_bank();
+        let answers = Answers::new(&bank, vec![0; bank.questions.len()]);
+        let score = crate::model::scoring::score(&bank, &answers);
+        for (lang, stay, ml) in [(Lang::En, "◀ stay", "ML ▶"), (Lang::Ko, "◀ 지금 분야", "ML ▶")] {
+            let p = Page { bank: &bank, lang, switchable: true };
+            let page = result(&p, &answers, &score, &[], false, false);
+            let chart = &page[page.find(r#"<div class="chart""#).expect("a chart")..];
+            let axis = format!(r#"<span class="axis drawing"><span>{stay}</span><span>{ml}</span></span>"#);
+            assert!(chart.contains(&axis), "{chart}");
+        }
     }
 }
