@@ -1078,6 +1078,19 @@ fn past_max_results_new_people_are_told_the_session_is_full_and_old_ones_may_rep
 }
 
 #[test]
+fn a_session_of_one_result_is_full_at_1_result_not_1_results() {
+    let tmp = tempfile::tempdir().unwrap();
+    let server = Server::start(&tmp.path().join("answers"), &["--max-results", "1"]);
+    Browser::with_id(&server, id(0x2, 1)).take_and_submit(&answers(56));
+    let mut second = Browser::with_id(&server, id(0x2, 2));
+    let review = second.take_quiz(&answers(57));
+    let full = second.submit(&review.fields).expect(503).text();
+    assert!(full.contains("This session is full: it holds 1 result already, so nothing"), "{full}");
+    let script = server.send(&Request::post("/answers", keyed(&answers(58)))).expect(503).text();
+    assert!(script.starts_with("This session is full: it holds 1 result already,"), "{script}");
+}
+
+#[test]
 fn a_folder_removed_mid_session_shows_the_answers_and_the_server_keeps_serving() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("answers");

@@ -629,7 +629,7 @@ pub struct ServeMessages {
     pub cross_site: &'static str,
     /// No answer was sent at all.
     pub no_answers: &'static str,
-    /// `--max-results` reached; `{max}`.
+    /// `--max-results` reached; `{max}` (`{s}`: "s" unless one).
     pub full: &'static str,
     /// Saving failed; `{reason}`. The answers follow.
     pub save_failed: &'static str,
@@ -679,7 +679,7 @@ const SERVE_EN: ServeMessages = ServeMessages {
     foreign: "This form was made for another browser, so nothing was saved. Please send your answers again from here.",
     cross_site: "This form was sent from another site, so nothing was saved. Take the quiz on this site.",
     no_answers: "No answers came with this form.",
-    full: "This session is full: it holds {max} results already, so nothing was saved. Please tell the organizer.",
+    full: "This session is full: it holds {max} result{s} already, so nothing was saved. Please tell the organizer.",
     save_failed: "Your answers could not be saved ({reason}). Nothing is lost: here they are, to keep or to hand to the organizer.",
     too_large: "That was more than {limit}, so nothing was saved.",
     not_found: "There is no such page.",

@@ -327,11 +327,7 @@ fn saving_failed(app: &App, lang: Lang, error: SaveError, text: &str) -> Respons
     let p = page(app, lang);
     let msg = messages::serve(lang);
     match error {
-        SaveError::Full => html(
-            StatusCode::SERVICE_UNAVAILABLE,
-            pages::error(&p, &msg.full.replace("{max}", &render::count(app.store.max())), Some(text)),
-            None,
-        ),
+        SaveError::Full => html(StatusCode::SERVICE_UNAVAILABLE, pages::error(&p, &full(app, lang), Some(text)), None),
         SaveError::Io(e) => {
             let reason = input::reason_in(&input::io_reason(&e), lang);
             html(
@@ -341,6 +337,12 @@ fn saving_failed(app: &App, lang: Lang, error: SaveError, text: &str) -> Respons
             )
         }
     }
+}
+
+/// What a participant past `--max-results` is told: "1 result", "2 results".
+fn full(app: &App, lang: Lang) -> String {
+    let max = app.store.max();
+    messages::serve(lang).full.replace("{max}", &render::count(max)).replace("{s}", if max == 1 { "" } else { "s" })
 }
 
 /// The 413 page, for a body over [`BODY_LIMIT`].
@@ -457,9 +459,7 @@ async fn post_answers(
     if let Err(error) = app.store.save(&Store::name_for(&id), keyed.clone()).await {
         let msg = messages::serve(lang);
         let (status, message) = match error {
-            SaveError::Full => {
-                (StatusCode::SERVICE_UNAVAILABLE, msg.full.replace("{max}", &render::count(app.store.max())))
-            }
+            SaveError::Full => (StatusCode::SERVICE_UNAVAILABLE, full(&app, lang)),
             SaveError::Io(e) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 msg.save_failed.replace("{reason}", &input::reason_in(&input::io_reason(&e), lang)),
