@@ -1115,6 +1115,30 @@ fn a_folder_removed_mid_session_shows_the_answers_and_the_server_keeps_serving()
     assert_eq!(saved.values().collect::<Vec<_>>(), [&text], "{saved:?}");
 }
 
+#[test]
+fn answers_that_could_not_be_saved_link_back_to_be_sent_again_in_either_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("answers");
+    let server = Server::start(&dir, &[]);
+    let chosen = answers(62);
+    let mut browser = Browser::with_id(&server, id(0xd1, 2)).accept("ko");
+    let review = browser.take_quiz(&chosen);
+    fs::remove_dir_all(&dir).unwrap();
+    let failed = browser.submit(&review.fields).expect(500).text();
+    assert!(failed.contains("답을 저장하지 못했습니다"), "{failed}");
+    fs::create_dir(&dir).unwrap();
+
+    // The switch keeps the answers too: the review page, in English.
+    let english = browser.take_quiz_from(&switch_link(&failed, "en"), &chosen);
+    assert_eq!(english.pages.len(), 1, "straight to the review page");
+    assert!(english.pages[0].contains(r#"<html lang="en">"#), "{}", english.pages[0]);
+    // Back to the answers, and they send from there.
+    let again = browser.take_quiz_from(&kept_link(&failed, "/quiz?track="), &chosen);
+    assert_eq!(again.pages.len(), 1, "straight to the review page");
+    browser.submit(&again.fields).expect(303);
+    assert_eq!(files(&dir).into_values().collect::<Vec<_>>(), [save_answers(&keyed(&chosen))]);
+}
+
 // ---------------------------------------------------------------------------------------------
 // 8. Slow and idle clients
 

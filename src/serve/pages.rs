@@ -457,6 +457,14 @@ pub fn token_error(p: &Page, message: &str, answers: &Answers, to_result: bool, 
     error_page(p, message, None, Some(Keep { path, fields, text }), lang_chosen)
 }
 
+/// The page of answers that could not be saved (the session full, the disk failing): the
+/// answers file text to keep, and a link back to the answers, whose page has a fresh token
+/// to send them again.
+pub fn not_saved(p: &Page, message: &str, text: &str, answers: &Answers, lang_chosen: bool) -> String {
+    let keep = Keep { path: "/quiz", fields: Progress::of(answers).fields(p.bank, None), text: p.msg().resend };
+    error_page(p, message, Some(text), Some(keep), lang_chosen)
+}
+
 /// The page of answers that are valid but not all there (a link cut short): besides
 /// starting over, a link that goes on with the quiz from the answers so far.
 pub fn incomplete(p: &Page, message: &str, so_far: &Progress, lang_chosen: bool) -> String {

@@ -316,27 +316,23 @@ async fn submit(
         }
         Err(error) => {
             app.keys.release(token);
-            saving_failed(&app, lang, error, &text)
+            saving_failed(&app, &p, &answers, chosen, error, &text)
         }
     }
 }
 
 /// The page (and status) for a submission that could not be saved: full, or the disk failed,
-/// with the answers file text so nothing is lost.
-fn saving_failed(app: &App, lang: Lang, error: SaveError, text: &str) -> Response {
-    let p = page(app, lang);
-    let msg = messages::serve(lang);
-    match error {
-        SaveError::Full => html(StatusCode::SERVICE_UNAVAILABLE, pages::error(&p, &full(app, lang), Some(text)), None),
+/// with the answers file text so nothing is lost, and a link back to the answers to send
+/// them again once the organizer has seen to it.
+fn saving_failed(app: &App, p: &Page, answers: &Answers, lang_chosen: bool, error: SaveError, text: &str) -> Response {
+    let (status, message) = match error {
+        SaveError::Full => (StatusCode::SERVICE_UNAVAILABLE, full(app, p.lang)),
         SaveError::Io(e) => {
-            let reason = input::reason_in(&input::io_reason(&e), lang);
-            html(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                pages::error(&p, &msg.save_failed.replace("{reason}", &reason), Some(text)),
-                None,
-            )
+            let reason = input::reason_in(&input::io_reason(&e), p.lang);
+            (StatusCode::INTERNAL_SERVER_ERROR, messages::serve(p.lang).save_failed.replace("{reason}", &reason))
         }
-    }
+    };
+    html(status, pages::not_saved(p, &message, text, answers, lang_chosen), None)
 }
 
 /// What a participant past `--max-results` is told: "1 result", "2 results".
