@@ -439,8 +439,8 @@ pub fn error(p: &Page, message: &str, answers: Option<&str>) -> String {
     error_page(p, message, answers, None, false)
 }
 
-/// Where a refused form's page links: its path, the answers as fields, and the link's text.
-/// The language switch goes there too, so it keeps the answers as the link does.
+/// Where an error page that keeps the answers links: its path, the answers as fields, and
+/// the link's text. The language switch goes there too, so it keeps them as the link does.
 struct Keep<'a> {
     path: &'static str,
     fields: Vec<(&'a str, &'a str)>,
