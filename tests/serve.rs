@@ -152,6 +152,22 @@ fn link(page: &str, prefix: &str) -> String {
     attr(&page[at - 1..], "href")
 }
 
+/// The first link of `page` whose address starts with `prefix`, besides the language switch.
+fn kept_link(page: &str, prefix: &str) -> String {
+    let needle = format!("href=\"{}", esc(prefix));
+    page.match_indices(&needle)
+        .map(|(at, _)| &page[page[..at].rfind('<').expect("a tag starts")..])
+        .find(|tag| !tag[..tag.find('>').expect("a tag ends")].contains("hreflang="))
+        .map(|tag| attr(tag, "href"))
+        .unwrap_or_else(|| panic!("no link to {prefix} besides the switch:\n{page}"))
+}
+
+/// The link to the other language, `code`, of `page`.
+fn switch_link(page: &str, code: &str) -> String {
+    let at = page.find(&format!("hreflang=\"{code}\"")).unwrap_or_else(|| panic!("no switch to {code}:\n{page}"));
+    attr(&page[page[..at].rfind('<').unwrap()..], "href")
+}
+
 /// The `<input>` tags of a page, as (type, name, value), values unescaped.
 fn inputs(page: &str) -> Vec<(String, String, String)> {
     page.match_indices("<input ")
@@ -631,7 +647,7 @@ fn a_refused_token_keeps_the_answers_a_double_tap_shows_the_result_a_restart_sen
     let review = browser.take_quiz(&chosen);
     browser.submit(&review.fields).expect(303);
     let twice = browser.submit(&review.fields).expect(409).text();
-    let result = browser.get(&link(&twice, "/result?")).expect(200).text();
+    let result = browser.get(&kept_link(&twice, "/result?")).expect(200).text();
     assert!(result.contains(&esc(&quiz_verdict(&chosen))), "{result}");
     assert_eq!(files(&dir).len(), 1);
 
@@ -640,11 +656,75 @@ fn a_refused_token_keeps_the_answers_a_double_tap_shows_the_result_a_restart_sen
     let first = fs::metadata(dir.join(&name)).unwrap().ino();
     let stale = browser.submit(&old.fields).expect(403).text();
     assert!(stale.contains("Please send your answers again"), "{stale}");
-    let again = browser.take_quiz_from(&link(&stale, "/quiz?track="), &chosen);
+    let again = browser.take_quiz_from(&kept_link(&stale, "/quiz?track="), &chosen);
     assert_eq!(again.pages.len(), 1, "straight to the review page");
     browser.submit(&again.fields).expect(303);
     assert_ne!(fs::metadata(dir.join(&name)).unwrap().ino(), first, "saved again");
     assert_eq!(files(&dir).into_values().collect::<Vec<_>>(), [save_answers(&keyed(&chosen))]);
+}
+
+#[test]
+fn the_language_switch_of_a_refused_form_keeps_the_answers_as_its_link_does() {
+    let tmp = tempfile::tempdir().unwrap();
+    let chosen = answers(34);
+    let person = id(0x5e1c, 1);
+    let old = {
+        let earlier = Server::start(&tmp.path().join("earlier"), &[]);
+        Browser::with_id(&earlier, person.clone()).accept("ko").take_quiz(&chosen)
+    };
+    let server = Server::start(&tmp.path().join("answers"), &[]);
+    let mut browser = Browser::with_id(&server, person).accept("ko");
+
+    // A double tap, in Korean: in English, the result of the answers sent.
+    let review = browser.take_quiz(&chosen);
+    browser.submit(&review.fields).expect(303);
+    let twice = browser.submit(&review.fields).expect(409).text();
+    assert!(twice.contains(r#"<html lang="ko">"#), "{twice}");
+    let english = browser.get(&switch_link(&twice, "en")).expect(200).text();
+    assert!(english.contains(r#"<html lang="en">"#), "{english}");
+    assert!(english.contains(&esc(&quiz_verdict(&chosen))), "the result, not the first question:\n{english}");
+
+    // A form of an earlier run: in English, the answers to send again.
+    let stale = browser.submit(&old.fields).expect(403).text();
+    let again = browser.take_quiz_from(&switch_link(&stale, "en"), &chosen);
+    assert_eq!(again.pages.len(), 1, "straight to the review page");
+    assert!(again.pages[0].contains(r#"<html lang="en">"#), "{}", again.pages[0]);
+    assert!(again.fields.contains(&("_lang".into(), "en".into())), "{:?}", again.fields);
+
+    // English chosen with the switch: starting over from a refused form stays in English.
+    let mut chooser = Browser::new(&server).accept("ko");
+    let page = chooser.get("/quiz?track=backend").expect(200).text();
+    let review = chooser.take_quiz_from(&switch_link(&page, "en"), &chosen);
+    chooser.submit(&review.fields).expect(303);
+    let twice = chooser.submit(&review.fields).expect(409).text();
+    assert!(twice.contains(r#"<html lang="en">"#), "{twice}");
+    let first = chooser.get(&kept_link(&twice, "/quiz?_lang=")).expect(200).text();
+    assert!(first.contains(r#"<html lang="en">"#) && first.contains("Question 1 of"), "{first}");
+}
+
+#[test]
+fn a_link_cut_short_goes_on_with_the_quiz_from_the_answers_it_holds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let chosen = answers(35);
+    let server = Server::start(&tmp.path().join("answers"), &[]);
+    let mut browser = Browser::new(&server);
+    // The first four answers of a result's address, as a chat app might cut it.
+    let cut = http::form_encode(&chosen[..4]);
+    for path in ["/result", "/answers.txt", "/result.json"] {
+        let page = browser.get(&format!("{path}?{cut}")).expect(422).text();
+        assert!(page.contains("questions without an answer"), "{page}");
+        let review = browser.take_quiz_from(&kept_link(&page, "/quiz?track="), &chosen);
+        assert_eq!(review.pages.len(), chosen.len() - 4 + 1, "from the fifth question on:\n{}", review.pages[0]);
+    }
+    // The same from the form, in Korean.
+    let mut korean = Browser::new(&server).accept("ko");
+    let review = korean.take_quiz(&chosen);
+    let token = ("_token".to_string(), review.token().to_string());
+    let page = korean.submit(&[vec![token], chosen[..4].to_vec()].concat()).expect(422).text();
+    assert!(page.contains("지금까지의 답으로 퀴즈 이어 하기"), "{page}");
+    let again = korean.take_quiz_from(&kept_link(&page, "/quiz?track="), &chosen);
+    assert_eq!(again.pages.len(), chosen.len() - 4 + 1);
+    korean.submit(&again.fields).expect(303);
 }
 
 /// The verdict line of `answers`, as `quiz --format json` gives it.
@@ -702,6 +782,24 @@ fn korean_browsers_get_korean_pages_and_messages_unless_lang_fixes_english() {
     let page =
         browser.submit(&[review.fields.clone(), vec![("fnu".into(), "agree".into())]].concat()).expect(422).text();
     assert!(page.contains("there is no question `fnu`; did you mean `fun`?"), "{page}");
+}
+
+#[test]
+fn switching_language_on_a_question_asked_again_stays_on_that_question() {
+    let tmp = tempfile::tempdir().unwrap();
+    let chosen = answers(36);
+    let server = Server::start(&tmp.path().join("answers"), &[]);
+    let mut browser = Browser::new(&server).accept("ko");
+    let review = browser.take_quiz(&chosen);
+    // Change the first answer, from the review page, then switch to English.
+    let change = kept_link(review.pages.last().unwrap(), "/quiz?");
+    assert!(change.ends_with("_edit=track"), "{change}");
+    let page = browser.get(&change).expect(200).text();
+    let english = browser.get(&switch_link(&page, "en")).expect(200).text();
+    assert!(english.contains(r#"<html lang="en">"#), "{english}");
+    let radios: Vec<_> = inputs(&english).into_iter().filter(|i| i.0 == "radio").collect();
+    assert!(!radios.is_empty() && radios.iter().all(|i| i.1 == "track"), "still the question to change:\n{english}");
+    assert!(english.contains(&format!(r#"value="{}" required checked"#, chosen[0].1)), "{english}");
 }
 
 /// A fresh review form for `browser` answering `chosen` (its token unused).
@@ -861,6 +959,26 @@ fn the_organizer_url_gives_the_live_report_and_exactly_what_report_prints() {
     assert!(join.contains(r#"<meta http-equiv="refresh""#));
 }
 
+#[test]
+fn a_mistyped_report_format_says_which_there_are_at_any_count() {
+    let tmp = tempfile::tempdir().unwrap();
+    let server = Server::start(&tmp.path().join("answers"), &["--min-group", "3"]);
+    let organizer = server.organizer_path();
+    let said = "There is no report format `jsno`: end the organizer URL with ?format=json, csv, markdown, text or html";
+    let mistyped = format!("{organizer}?format=jsno");
+    // Below --min-group, not "too few results", which more results would not fix.
+    assert!(server.get(&mistyped).expect(404).text().starts_with(said));
+    for n in 0..3 {
+        server.send(&Request::post("/answers", keyed(&answers(400 + n)))).expect(201);
+    }
+    let response = server.get(&mistyped).expect(404);
+    assert_eq!(response.header("content-type"), Some("text/plain; charset=utf-8"));
+    assert!(response.text().starts_with(said), "{}", response.text());
+    let korean = server.send(&Request::get(&mistyped).header("Accept-Language", "ko")).expect(404).text();
+    assert!(korean.starts_with("보고서 형식 `jsno`: 그런 형식은 없습니다."), "{korean}");
+    server.get(&format!("{organizer}?format=JSON")).expect(200);
+}
+
 fn json_of_text(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}:\n{text}"))
 }
@@ -960,6 +1078,19 @@ fn past_max_results_new_people_are_told_the_session_is_full_and_old_ones_may_rep
 }
 
 #[test]
+fn a_session_of_one_result_is_full_at_1_result_not_1_results() {
+    let tmp = tempfile::tempdir().unwrap();
+    let server = Server::start(&tmp.path().join("answers"), &["--max-results", "1"]);
+    Browser::with_id(&server, id(0x2, 1)).take_and_submit(&answers(56));
+    let mut second = Browser::with_id(&server, id(0x2, 2));
+    let review = second.take_quiz(&answers(57));
+    let full = second.submit(&review.fields).expect(503).text();
+    assert!(full.contains("This session is full: it holds 1 result already, so nothing"), "{full}");
+    let script = server.send(&Request::post("/answers", keyed(&answers(58)))).expect(503).text();
+    assert!(script.starts_with("This session is full: it holds 1 result already,"), "{script}");
+}
+
+#[test]
 fn a_folder_removed_mid_session_shows_the_answers_and_the_server_keeps_serving() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("answers");
@@ -982,6 +1113,30 @@ fn a_folder_removed_mid_session_shows_the_answers_and_the_server_keeps_serving()
     browser.submit(&review.fields).expect(303);
     let saved = files(&dir);
     assert_eq!(saved.values().collect::<Vec<_>>(), [&text], "{saved:?}");
+}
+
+#[test]
+fn answers_that_could_not_be_saved_link_back_to_be_sent_again_in_either_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("answers");
+    let server = Server::start(&dir, &[]);
+    let chosen = answers(62);
+    let mut browser = Browser::with_id(&server, id(0xd1, 2)).accept("ko");
+    let review = browser.take_quiz(&chosen);
+    fs::remove_dir_all(&dir).unwrap();
+    let failed = browser.submit(&review.fields).expect(500).text();
+    assert!(failed.contains("답을 저장하지 못했습니다"), "{failed}");
+    fs::create_dir(&dir).unwrap();
+
+    // The switch keeps the answers too: the review page, in English.
+    let english = browser.take_quiz_from(&switch_link(&failed, "en"), &chosen);
+    assert_eq!(english.pages.len(), 1, "straight to the review page");
+    assert!(english.pages[0].contains(r#"<html lang="en">"#), "{}", english.pages[0]);
+    // Back to the answers, and they send from there.
+    let again = browser.take_quiz_from(&kept_link(&failed, "/quiz?track="), &chosen);
+    assert_eq!(again.pages.len(), 1, "straight to the review page");
+    browser.submit(&again.fields).expect(303);
+    assert_eq!(files(&dir).into_values().collect::<Vec<_>>(), [save_answers(&keyed(&chosen))]);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -629,7 +629,7 @@ pub struct ServeMessages {
     pub cross_site: &'static str,
     /// No answer was sent at all.
     pub no_answers: &'static str,
-    /// `--max-results` reached; `{max}`.
+    /// `--max-results` reached; `{max}` (`{s}`: "s" unless one).
     pub full: &'static str,
     /// Saving failed; `{reason}`. The answers follow.
     pub save_failed: &'static str,
@@ -641,6 +641,10 @@ pub struct ServeMessages {
     pub start: &'static str,
     /// The link back to the answers of a form that was refused, to send them again.
     pub resend: &'static str,
+    /// The link that goes on with the quiz from answers that are not all there.
+    pub go_on: &'static str,
+    /// An organizer's `?format=` that is none; `{format}`.
+    pub unknown_format: &'static str,
     /// The organizer page below `--min-group`: `{n}` results so far (`{s}`: "s" unless
     /// one), `{min}`.
     pub waiting: &'static str,
@@ -675,12 +679,14 @@ const SERVE_EN: ServeMessages = ServeMessages {
     foreign: "This form was made for another browser, so nothing was saved. Please send your answers again from here.",
     cross_site: "This form was sent from another site, so nothing was saved. Take the quiz on this site.",
     no_answers: "No answers came with this form.",
-    full: "This session is full: it holds {max} results already, so nothing was saved. Please tell the organizer.",
+    full: "This session is full: it holds {max} result{s} already, so nothing was saved. Please tell the organizer.",
     save_failed: "Your answers could not be saved ({reason}). Nothing is lost: here they are, to keep or to hand to the organizer.",
     too_large: "That was more than {limit}, so nothing was saved.",
     not_found: "There is no such page.",
     start: "Start the quiz",
     resend: "Back to your answers, to send them again",
+    go_on: "Go on with the quiz from the answers given so far",
+    unknown_format: "There is no report format `{format}`: end the organizer URL with ?format=json, csv, markdown, text or html, or with nothing for the live page.",
     waiting: "{n} result{s} so far. The report appears at {min} results (--min-group), so that no one can be singled out.",
     join_heading: "Take the quiz",
     join_how: "Scan the code with a phone's camera, or type the address.",
@@ -715,6 +721,8 @@ const SERVE_KO: ServeMessages = ServeMessages {
     not_found: "그런 페이지는 없습니다.",
     start: "퀴즈 시작하기",
     resend: "내 답으로 돌아가 다시 보내기",
+    go_on: "지금까지의 답으로 퀴즈 이어 하기",
+    unknown_format: "보고서 형식 `{format}`: 그런 형식은 없습니다. 진행자 URL 끝에 ?format=json, csv, markdown, text, html 가운데 하나를 붙이세요. 아무것도 붙이지 않으면 실시간 페이지가 나옵니다.",
     waiting: "지금까지 결과 {n}개. 누구도 드러나지 않도록 결과가 {min}개(--min-group)가 되면 보고서가 나타납니다.",
     join_heading: "퀴즈에 참여하세요",
     join_how: "휴대폰 카메라로 코드를 찍거나 주소를 입력하세요.",

@@ -81,6 +81,10 @@ dl.answers .edit { grid-column: 2; grid-row: span 2; align-self: center; }
 .gauge .ends { display: flex; justify-content: space-between; color: var(--muted); font-size: .95rem; }
 .chart { --columns: minmax(0, 12rem) minmax(0, 1fr) 3.5rem; }
 .chart .kind { color: var(--muted); font-size: .9rem; }
+.chart .axis { display: flex; color: var(--muted); font-size: .9rem; }
+.chart .axis span { flex: 1 1 0; }
+.chart .axis span:first-child { text-align: right; padding-right: 8px; }
+.chart .axis span:last-child { padding-left: 8px; }
 .saved { border: 2px solid var(--ml); border-radius: .5rem; padding: .6rem .9rem; }
 .error { border: 2px solid var(--warn); border-radius: .5rem; padding: .6rem .9rem; }
 textarea { width: 100%; font: .95rem ui-monospace, monospace; }
@@ -182,8 +186,11 @@ pub fn question(p: &Page, progress: &Progress, q: usize, lang_chosen: bool) -> S
         fields.extend(lang_pair(p, lang_chosen));
         format!("/quiz?{}", flow::query(&fields))
     });
+    // The switch shows this same question, also when it is one asked for again.
+    let mut shown = progress.fields(bank, None);
+    shown.push((EDIT_FIELD, question.id.as_str()));
     let body = html! {
-        (top(p, "/quiz", &progress.fields(bank, None)))
+        (top(p, "/quiz", &shown))
         p.progress { (msg.progress.replace("{n}", &(q + 1).to_string()).replace("{total}", &bank.questions.len().to_string())) }
         @if let Some(b) = before {
             @if progress.choice(q).is_none() {
@@ -305,6 +312,10 @@ fn myth_chart(p: &Page, score: &Score) -> Markup {
         .collect();
     html! {
         div.chart role="img" aria-label=(format!("{}. {}", msg.chart_heading, label.join("; "))) {
+            // Which way is which, over the bars' centre, as the text chart says it.
+            div.row aria-hidden="true" {
+                span.axis.drawing { span { (msg.toward_stay) } span { (msg.toward_ml) } }
+            }
             @for m in &score.myths {
                 @for (row, (kind, value)) in [(msg.myth_row, m.myth_weight), (msg.checks_row, m.checks_weight)].into_iter().enumerate() {
                     @let w = 500.0 * (value.unsigned_abs() as f64) / scale;
@@ -425,7 +436,15 @@ pub fn result(p: &Page, answers: &Answers, score: &Score, flips: &[Flip], saved:
 /// A page that says what went wrong and that nothing was saved; `answers`, when given, is
 /// the answers file text, shown so nothing is lost.
 pub fn error(p: &Page, message: &str, answers: Option<&str>) -> String {
-    error_page(p, message, answers, None)
+    error_page(p, message, answers, None, false)
+}
+
+/// Where an error page that keeps the answers links: its path, the answers as fields, and
+/// the link's text. The language switch goes there too, so it keeps them as the link does.
+struct Keep<'a> {
+    path: &'static str,
+    fields: Vec<(&'a str, &'a str)>,
+    text: &'static str,
 }
 
 /// The page of a form whose token was refused (sent twice, from an earlier run, from
@@ -433,16 +452,39 @@ pub fn error(p: &Page, message: &str, answers: Option<&str>) -> String {
 /// keeps them, to the result (`to_result`, for a form sent twice: saved the first time) or
 /// back to the answers, whose page has a fresh token to send them again.
 pub fn token_error(p: &Page, message: &str, answers: &Answers, to_result: bool, lang_chosen: bool) -> String {
-    let mut fields = Progress::of(answers).fields(p.bank, None);
-    fields.extend(lang_pair(p, lang_chosen));
+    let fields = Progress::of(answers).fields(p.bank, None);
     let (path, text) = if to_result { ("/result", p.msg().submit) } else { ("/quiz", p.msg().resend) };
-    error_page(p, message, None, Some((format!("{path}?{}", flow::query(&fields)), text)))
+    error_page(p, message, None, Some(Keep { path, fields, text }), lang_chosen)
 }
 
-fn error_page(p: &Page, message: &str, answers: Option<&str>, link: Option<(String, &str)>) -> String {
+/// The page of answers that could not be saved (the session full, the disk failing): the
+/// answers file text to keep, and a link back to the answers, whose page has a fresh token
+/// to send them again.
+pub fn not_saved(p: &Page, message: &str, text: &str, answers: &Answers, lang_chosen: bool) -> String {
+    let keep = Keep { path: "/quiz", fields: Progress::of(answers).fields(p.bank, None), text: p.msg().resend };
+    error_page(p, message, Some(text), Some(keep), lang_chosen)
+}
+
+/// The page of answers that are valid but not all there (a link cut short): besides
+/// starting over, a link that goes on with the quiz from the answers so far.
+pub fn incomplete(p: &Page, message: &str, so_far: &Progress, lang_chosen: bool) -> String {
+    let keep = Keep { path: "/quiz", fields: so_far.fields(p.bank, None), text: p.msg().go_on };
+    error_page(p, message, None, Some(keep), lang_chosen)
+}
+
+fn error_page(p: &Page, message: &str, answers: Option<&str>, keep: Option<Keep>, lang_chosen: bool) -> String {
     let msg = p.msg();
+    let (path, fields) = keep.as_ref().map_or(("/quiz", &[][..]), |k| (k.path, &k.fields[..]));
+    let link = keep.as_ref().map(|k| {
+        let mut all = k.fields.clone();
+        all.extend(lang_pair(p, lang_chosen));
+        (format!("{}?{}", k.path, flow::query(&all)), k.text)
+    });
+    // Starting over keeps the language the reader chose.
+    let chosen = lang_pair(p, lang_chosen);
+    let start = if chosen.is_empty() { "/quiz".to_string() } else { format!("/quiz?{}", flow::query(&chosen)) };
     let body = html! {
-        (top(p, "/quiz", &[]))
+        (top(p, path, fields))
         h1 { (msg.error_heading) }
         p.error role="alert" { (message) }
         @if let Some(text) = answers {
@@ -451,7 +493,7 @@ fn error_page(p: &Page, message: &str, answers: Option<&str>, link: Option<(Stri
         @if let Some((href, text)) = &link {
             p { a href=(href) { (text) } }
         }
-        p { a href="/quiz" { (msg.start) } }
+        p { a href=(start) { (msg.start) } }
     };
     layout(p, msg.error_heading, html! {}, body)
 }
@@ -543,5 +585,19 @@ mod tests {
         assert!(waiting(&p, banner(&p, url, 0), 0, 5).contains("0 results so far. The report"));
         let ko = Page { lang: Lang::Ko, ..p };
         assert!(join(&ko, url, 1).contains("지금까지 결과 1개"));
+    }
+
+    #[test]
+    fn the_result_chart_says_which_way_is_stay_and_which_ml() {
+        let bank = crate::model::builtin_bank();
+        let answers = Answers::new(&bank, vec![0; bank.questions.len()]);
+        let score = crate::model::scoring::score(&bank, &answers);
+        for (lang, stay, ml) in [(Lang::En, "◀ stay", "ML ▶"), (Lang::Ko, "◀ 지금 분야", "ML ▶")] {
+            let p = Page { bank: &bank, lang, switchable: true };
+            let page = result(&p, &answers, &score, &[], false, false);
+            let chart = &page[page.find(r#"<div class="chart""#).expect("a chart")..];
+            let axis = format!(r#"<span class="axis drawing"><span>{stay}</span><span>{ml}</span></span>"#);
+            assert!(chart.contains(&axis), "{chart}");
+        }
     }
 }

@@ -224,12 +224,30 @@ async fn quiz(
     html(StatusCode::OK, body, cookie)
 }
 
-/// Every answer from `fields`, or the page that says what is wrong, in the words `quiz
-/// --answers` uses (a missing answer as a file's missing line).
-fn complete(app: &App, p: &Page, fields: &[(String, String)]) -> Result<Answers, String> {
-    let progress = Progress::from_fields(&app.bank, fields).map_err(|e| e.message(p.lang))?;
+/// Why `fields` are not every answer, in the words `quiz --answers` uses (a missing answer as
+/// a file's missing line), and the answers so far when they are only incomplete.
+struct Incomplete {
+    message: String,
+    so_far: Option<Progress>,
+}
+
+impl Incomplete {
+    /// The error page: for answers that are only incomplete, with a link that goes on with
+    /// the quiz from them.
+    fn page(&self, p: &Page, lang_chosen: bool) -> String {
+        match &self.so_far {
+            Some(progress) => pages::incomplete(p, &self.message, progress, lang_chosen),
+            None => pages::error(p, &self.message, None),
+        }
+    }
+}
+
+/// Every answer from `fields`, or what is wrong with them.
+fn complete(app: &App, p: &Page, fields: &[(String, String)]) -> Result<Answers, Incomplete> {
+    let progress = Progress::from_fields(&app.bank, fields)
+        .map_err(|e| Incomplete { message: e.message(p.lang), so_far: None })?;
     if progress.answered() == 0 {
-        return Err(messages::serve(p.lang).no_answers.to_string());
+        return Err(Incomplete { message: messages::serve(p.lang).no_answers.to_string(), so_far: None });
     }
     progress.complete(&app.bank).ok_or_else(|| {
         let lines: Vec<answers::Line> = progress
@@ -238,7 +256,8 @@ fn complete(app: &App, p: &Page, fields: &[(String, String)]) -> Result<Answers,
             .enumerate()
             .map(|(i, (id, key))| answers::Line { number: i + 1, id: Some(id.into()), answer: key.into() })
             .collect();
-        answers::resolve(&app.bank, &lines, None).err().map(|e| e.message(p.lang)).unwrap_or_default()
+        let message = answers::resolve(&app.bank, &lines, None).err().map(|e| e.message(p.lang)).unwrap_or_default();
+        Incomplete { message, so_far: Some(progress.clone()) }
     })
 }
 
@@ -271,7 +290,7 @@ async fn submit(
     }
     let answers = match complete(&app, &p, &fields) {
         Ok(answers) => answers,
-        Err(message) => return fail(StatusCode::UNPROCESSABLE_ENTITY, &message),
+        Err(incomplete) => return html(StatusCode::UNPROCESSABLE_ENTITY, incomplete.page(&p, chosen), None),
     };
     let token = fields.iter().find(|(k, _)| k == TOKEN_FIELD).map(|(_, v)| v.as_str()).unwrap_or("");
     // The answers are whole: the page keeps them, so a double tap or a restarted server
@@ -297,31 +316,29 @@ async fn submit(
         }
         Err(error) => {
             app.keys.release(token);
-            saving_failed(&app, lang, error, &text)
+            saving_failed(&app, &p, &answers, chosen, error, &text)
         }
     }
 }
 
 /// The page (and status) for a submission that could not be saved: full, or the disk failed,
-/// with the answers file text so nothing is lost.
-fn saving_failed(app: &App, lang: Lang, error: SaveError, text: &str) -> Response {
-    let p = page(app, lang);
-    let msg = messages::serve(lang);
-    match error {
-        SaveError::Full => html(
-            StatusCode::SERVICE_UNAVAILABLE,
-            pages::error(&p, &msg.full.replace("{max}", &render::count(app.store.max())), Some(text)),
-            None,
-        ),
+/// with the answers file text so nothing is lost, and a link back to the answers to send
+/// them again once the organizer has seen to it.
+fn saving_failed(app: &App, p: &Page, answers: &Answers, lang_chosen: bool, error: SaveError, text: &str) -> Response {
+    let (status, message) = match error {
+        SaveError::Full => (StatusCode::SERVICE_UNAVAILABLE, full(app, p.lang)),
         SaveError::Io(e) => {
-            let reason = input::reason_in(&input::io_reason(&e), lang);
-            html(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                pages::error(&p, &msg.save_failed.replace("{reason}", &reason), Some(text)),
-                None,
-            )
+            let reason = input::reason_in(&input::io_reason(&e), p.lang);
+            (StatusCode::INTERNAL_SERVER_ERROR, messages::serve(p.lang).save_failed.replace("{reason}", &reason))
         }
-    }
+    };
+    html(status, pages::not_saved(p, &message, text, answers, lang_chosen), None)
+}
+
+/// What a participant past `--max-results` is told: "1 result", "2 results".
+fn full(app: &App, lang: Lang) -> String {
+    let max = app.store.max();
+    messages::serve(lang).full.replace("{max}", &render::count(max)).replace("{s}", if max == 1 { "" } else { "s" })
 }
 
 /// The 413 page, for a body over [`BODY_LIMIT`].
@@ -337,11 +354,11 @@ fn finished(
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Result<(Answers, Fields), Box<Response>> {
     let fields = fields_of(query).unwrap_or_default();
-    let (lang, _) = language(app, headers, &fields);
+    let (lang, chosen) = language(app, headers, &fields);
     let p = page(app, lang);
     complete(app, &p, &fields)
         .map(|answers| (answers, fields))
-        .map_err(|message| Box::new(html(StatusCode::UNPROCESSABLE_ENTITY, pages::error(&p, &message, None), None)))
+        .map_err(|incomplete| Box::new(html(StatusCode::UNPROCESSABLE_ENTITY, incomplete.page(&p, chosen), None)))
 }
 
 /// `GET /result`: the result of the answers in the URL (a reload recomputes it, saves nothing).
@@ -438,9 +455,7 @@ async fn post_answers(
     if let Err(error) = app.store.save(&Store::name_for(&id), keyed.clone()).await {
         let msg = messages::serve(lang);
         let (status, message) = match error {
-            SaveError::Full => {
-                (StatusCode::SERVICE_UNAVAILABLE, msg.full.replace("{max}", &render::count(app.store.max())))
-            }
+            SaveError::Full => (StatusCode::SERVICE_UNAVAILABLE, full(&app, lang)),
             SaveError::Io(e) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 msg.save_failed.replace("{reason}", &input::reason_in(&input::io_reason(&e), lang)),
@@ -512,6 +527,12 @@ fn live(app: &App, lang: Lang, format: Option<&str>, join: bool) -> Response {
             }
         };
     };
+    const FORMATS: [&str; 6] = ["json", "csv", "markdown", "md", "text", "html"];
+    if !FORMATS.contains(&format) {
+        // Before the count: a mistyped format is said to be one at any count.
+        let text = messages::serve(lang).unknown_format.replace("{format}", format) + "\n";
+        return (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response();
+    }
     let Some(report) = report else {
         // As `report` says it, on stderr, when it prints no report.
         let error = match summary.results {
@@ -530,7 +551,7 @@ fn live(app: &App, lang: Lang, format: Option<&str>, join: bool) -> Response {
         }
         "text" => ("text/plain; charset=utf-8", render::report::text::report(&mut out, &view, &report)),
         "html" => ("text/html; charset=utf-8", render::report::html::report(&mut out, &view, &report)),
-        _ => return html(StatusCode::NOT_FOUND, pages::not_found(&p), None),
+        _ => unreachable!("checked against FORMATS"),
     };
     match written {
         Ok(()) => ([(header::CONTENT_TYPE, content_type)], out).into_response(),
