@@ -977,6 +977,9 @@ fn a_mistyped_report_format_says_which_there_are_at_any_count() {
     let korean = server.send(&Request::get(&mistyped).header("Accept-Language", "ko")).expect(404).text();
     assert!(korean.starts_with("보고서 형식 `jsno`: 그런 형식은 없습니다."), "{korean}");
     server.get(&format!("{organizer}?format=JSON")).expect(200);
+    // What the client sent comes back with its controls escaped, never raw.
+    let text = server.get(&format!("{organizer}?format=js%0Ano%1B")).expect(404).text();
+    assert!(text.contains("`js\\nno\\u{1b}`") && !text.contains('\u{1b}'), "{text}");
 }
 
 fn json_of_text(text: &str) -> serde_json::Value {

@@ -530,7 +530,9 @@ fn live(app: &App, lang: Lang, format: Option<&str>, join: bool) -> Response {
     const FORMATS: [&str; 6] = ["json", "csv", "markdown", "md", "text", "html"];
     if !FORMATS.contains(&format) {
         // Before the count: a mistyped format is said to be one at any count.
-        let text = messages::serve(lang).unknown_format.replace("{format}", format) + "\n";
+        // What the URL held, with controls shown escaped: it comes from the client.
+        let shown = crate::base::sanitize::escape(format);
+        let text = messages::serve(lang).unknown_format.replace("{format}", &shown) + "\n";
         return (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response();
     }
     let Some(report) = report else {
