@@ -34,14 +34,13 @@ struct Arrow<'a> {
 /// Arrows on one 0–100% axis: `○` before, an arrowhead after (a dot when unchanged). A grid
 /// of rows, each its label, its arrow (an SVG of shapes only) and the shares in words, with a
 /// `title` saying the same; the chart is one image labelled with every row's words. `myth`
-/// colours a fall green and a rise orange. `label_cols` is the widest label of the section, in
-/// display columns, so that the charts of one section share their axis.
+/// colours a fall green and a rise orange. `label_cols` is the widest label of the page, in
+/// display columns, so that every chart of the page shares one axis.
 fn arrows_chart(out: &mut String, view: &View, title: &str, rows: &[Arrow], label_cols: usize, myth: bool) {
     let msg = msg(view.lang);
     // The label column fits the longest label: about 7.5 px a display column at 15 px
     // (a Korean syllable takes two columns).
-    let longest = rows.iter().map(|r| width(r.label)).max().unwrap_or(0).max(label_cols);
-    let label_w = (longest as f64 * 7.5 + 16.0).max(150.0);
+    let label_w = (label_cols as f64 * 7.5 + 16.0).max(150.0);
     // The axis runs from 0 to AXIS in the drawing, with PAD on either side for the marks.
     const AXIS: f64 = 520.0;
     const PAD: f64 = 8.0;
@@ -173,14 +172,22 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
         let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&note));
     }
 
+    let labels = verdict_rows(view, c);
+    // One label column for every chart of the page, so that a share stands at the same place
+    // in each: the widest of the verdicts, the myths and the reality checks' answers.
+    let myth_labels = c.myths.iter().map(|m| bank.questions[m.question].topic.get(lang));
+    let check_labels = checks(bank).into_iter().flat_map(|(_, q)| &q.choices).map(|c| c.label.get(lang));
+    let label_cols =
+        labels.iter().map(|(text, _)| text.as_str()).chain(myth_labels).chain(check_labels).map(width).max();
+    let label_cols = label_cols.unwrap_or(0);
+
     // Verdicts.
     let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(report_msg.verdicts_heading));
-    let labels = verdict_rows(view, c);
     let arrows: Vec<Arrow> = labels
         .iter()
         .map(|(text, v)| Arrow { label: text, before: (v.before, totals.0), after: (v.after, totals.1) })
         .collect();
-    arrows_chart(&mut out, view, report_msg.verdicts_heading, &arrows, 0, false);
+    arrows_chart(&mut out, view, report_msg.verdicts_heading, &arrows, label_cols, false);
     let rows: Vec<(String, u64, u64)> = labels.iter().map(|(text, v)| (escape(text), v.before, v.after)).collect();
     change_table(&mut out, view, report_msg.col_verdict, &rows, totals);
     if let Some(line) = hidden_line(view, &c.before) {
@@ -199,7 +206,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
             after: (m.believed.after, totals.1),
         })
         .collect();
-    arrows_chart(&mut out, view, msg.myths_heading, &arrows, 0, true);
+    arrows_chart(&mut out, view, msg.myths_heading, &arrows, label_cols, true);
     let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(msg.legend));
     let rows: Vec<(String, u64, u64)> = c
         .myths
@@ -211,8 +218,6 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
 
     // Reality checks.
     let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(view.msg().checks_heading));
-    let label_cols =
-        checks(view.bank).iter().flat_map(|(_, q)| &q.choices).map(|c| width(c.label.get(lang))).max().unwrap_or(0);
     for (i, q) in checks(view.bank) {
         let _ = writeln!(
             out,
