@@ -21,11 +21,10 @@ pub enum Error {
          pipe a file in (mlcheck quiz < answers.txt) or drop --answers to be asked"
     )]
     StdinIsKeyboard,
-    /// `report -` or `compare -` while stdin is the keyboard.
-    #[error(
-        "`-` reads results from stdin, but stdin is the keyboard; pipe them in: cat export.jsonl | mlcheck report -"
-    )]
-    ResultsFromKeyboard,
+    /// `report -` or `compare -` while stdin is the keyboard; `example` is the command to pipe
+    /// results into.
+    #[error("`-` reads results from stdin, but stdin is the keyboard; pipe them in: cat export.jsonl | {example}")]
+    ResultsFromKeyboard { example: &'static str },
     /// A side of `compare` that doesn't exist; `side` is `BEFORE (path)` or `AFTER (path)`.
     #[error("{side} does not exist; check the path (a folder or a file of results)")]
     NoSuchSide { side: String },
@@ -190,7 +189,7 @@ impl Error {
             Error::Usage(_)
             | Error::NoSuchLang { .. }
             | Error::StdinIsKeyboard
-            | Error::ResultsFromKeyboard
+            | Error::ResultsFromKeyboard { .. }
             | Error::SameSides { .. }
             | Error::NestedSides { .. }
             | Error::NoTerminal => ExitCode::Usage,
@@ -237,10 +236,8 @@ impl Error {
                                                   키보드입니다. 파일을 넘기거나(mlcheck quiz < answers.txt) \
                                                   --answers 없이 실행해 직접 답하세요"
                 .to_string(),
-            (Error::ResultsFromKeyboard, Lang::Ko) => {
-                "`-`는 표준 입력에서 결과를 읽는데, 지금 표준 입력은 키보드입니다. \
-                                                       파이프로 넘기세요: cat export.jsonl | mlcheck report -"
-                    .to_string()
+            (Error::ResultsFromKeyboard { example }, Lang::Ko) => {
+                format!("`-`는 표준 입력에서 결과를 읽는데, 지금 표준 입력은 키보드입니다. 파이프로 넘기세요: cat export.jsonl | {example}")
             }
             (Error::NoSuchSide { side }, Lang::Ko) => {
                 format!("{side}: 그런 경로가 없습니다. 경로를 확인하세요(결과 파일이나 폴더)")

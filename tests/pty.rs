@@ -1112,6 +1112,21 @@ fn check_dash_from_the_keyboard_exits_2_without_waiting_for_a_bank() {
 }
 
 #[test]
+fn report_and_compare_dash_from_the_keyboard_exit_2_naming_their_own_command() {
+    // Results piped into `-`: from a terminal they would be waited for forever.
+    for (args, example) in [
+        (&["report", "-"][..], "| mlcheck report -"),
+        (&["compare", "-", "after"][..], "| mlcheck compare - AFTER"),
+        (&["--lang", "ko", "compare", "before", "-"][..], "| mlcheck compare - AFTER"),
+    ] {
+        let mut pty = Pty::spawn(&quiz_setup(), args);
+        assert_eq!(pty.exit_code(), 2, "{}", pty.dump());
+        let text = pty.screen_text();
+        assert!(text.contains(example), "{args:?}: {}", pty.dump());
+    }
+}
+
+#[test]
 fn stdout_redirected_gets_the_plain_result_while_prompts_stay_on_the_terminal() {
     let bank = bank("en");
     let dir = tempfile::tempdir().unwrap();

@@ -113,9 +113,17 @@ pub fn read_path(path: &Path, limit: u64, what: &'static str) -> Result<Source, 
     read_text(file, name, limit, what)
 }
 
+/// How messages name standard input.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Whether `path` is `-`, which every command that reads files takes for standard input.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
 /// Reads standard input, at most `limit` bytes.
 pub fn read_stdin(limit: u64, what: &'static str) -> Result<Source, InputError> {
-    read_text(io::stdin().lock(), "<stdin>".to_string(), limit, what)
+    read_text(io::stdin().lock(), STDIN_NAME.to_string(), limit, what)
 }
 
 /// Reads at most `limit + 1` bytes from `reader` and checks they form text.

@@ -28,8 +28,7 @@ enum Target<'a> {
 /// Checks the banks in `files`; with none, the bank of `--questions`, else the built-in one.
 /// Errors in messages (a file that can't be opened) speak `lang`.
 pub fn run(files: &[PathBuf], questions: Option<&Path>, lang: Lang) -> Result<(), Error> {
-    let is_stdin = |path: &&PathBuf| path.as_os_str() == "-";
-    match files.iter().filter(is_stdin).count() {
+    match files.iter().filter(|path| input::is_stdin(path)).count() {
         0 => {}
         1 if std::io::stdin().is_terminal() => {
             return Err(Error::Usage(
@@ -44,7 +43,7 @@ pub fn run(files: &[PathBuf], questions: Option<&Path>, lang: Lang) -> Result<()
     let targets: Vec<Target> = if files.is_empty() {
         vec![questions.map_or(Target::BuiltIn, Target::File)]
     } else {
-        files.iter().map(|f| if f.as_os_str() == "-" { Target::Stdin } else { Target::File(f) }).collect()
+        files.iter().map(|f| if input::is_stdin(f) { Target::Stdin } else { Target::File(f) }).collect()
     };
     let mut worst = ExitCode::Success;
     for target in &targets {

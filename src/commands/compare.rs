@@ -5,10 +5,10 @@
 //! stderr as they are found; the comparison is printed even when some input was left out,
 //! and the exit status says so.
 
-use std::io::Write;
-use std::path::Path;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
-use crate::base::sanitize;
+use crate::base::{input, sanitize};
 use crate::cli::{CompareArgs, CompareFormat};
 use crate::commands::{emit, Context};
 use crate::error::Error;
@@ -20,7 +20,10 @@ use crate::render::compare;
 
 /// Runs the comparison.
 pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
-    check_sides(ctx, args)?;
+    // How messages name the sides: "BEFORE (path)", "AFTER (path)".
+    let names = [("BEFORE", &args.before), ("AFTER", &args.after)]
+        .map(|(name, path)| format!("{name} ({})", sanitize::escape(&path.display().to_string())));
+    check_sides(ctx, args, &names)?;
     let mut pairing = Pairing::new(&ctx.bank);
     let before_summary = read_side(ctx, &args.before, &mut pairing, Pairing::before);
     let after_summary = read_side(ctx, &args.after, &mut pairing, Pairing::after);
@@ -34,13 +37,9 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
     // The same tracks are hidden on both sides, so neither side's numbers uncover the other's.
     let (before, after) = reports(before, after, (before_summary.left_out, after_summary.left_out), args.min_group);
     let comparison = Comparison::new(&ctx.bank, before, after, &pairs).map_err(|small| {
-        let (name, path, summary) = match small.side {
-            0 => ("BEFORE", &args.before, before_summary),
-            _ => ("AFTER", &args.after, after_summary),
-        };
-        let path = sanitize::escape(&path.display().to_string());
+        let summary = [before_summary, after_summary][small.side];
         Error::SideTooFew {
-            side: format!("{name} ({path})"),
+            side: names[small.side].clone(),
             respondents: small.respondents,
             min_group: args.min_group,
             left_out: summary.left_out,
@@ -69,31 +68,35 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
 /// Refuses sides that can't make a comparison: one that doesn't exist (66, rather than a
 /// side said to hold no result), the same folder or file named twice (however spelt, or
 /// through a link: "nobody moved" would be a lie), one inside the other (the outer side
-/// would count the inner one's results twice over), and `-` from the keyboard.
-fn check_sides(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
-    let named = |name: &str, path: &Path| format!("{name} ({})", sanitize::escape(&path.display().to_string()));
-    let stdin = |p: &Path| p.as_os_str() == "-";
-    if stdin(&args.before) && stdin(&args.after) {
-        return Err(Error::SameSides { before: named("BEFORE", &args.before), after: named("AFTER", &args.after) });
+/// would count the inner one's results twice over), and `-` from the keyboard. Each side is
+/// looked up once; one that exists but can't be resolved is left for the reading to report.
+fn check_sides(ctx: &Context, args: &CompareArgs, [before, after]: &[String; 2]) -> Result<(), Error> {
+    let sides = [&args.before, &args.after];
+    let same = || Error::SameSides { before: before.clone(), after: after.clone() };
+    if sides.iter().all(|p| input::is_stdin(p)) {
+        return Err(same());
     }
-    if (stdin(&args.before) || stdin(&args.after)) && ctx.stdin_is_keyboard() {
-        return Err(Error::ResultsFromKeyboard);
-    }
-    for (name, path) in [("BEFORE", &args.before), ("AFTER", &args.after)] {
-        if !stdin(path) && std::fs::symlink_metadata(path).is_err() {
-            return Err(Error::NoSuchSide { side: named(name, path) });
+    ctx.results_not_from_keyboard(sides.into_iter().map(PathBuf::as_path), "mlcheck compare - AFTER")?;
+    let mut resolved = [None, None];
+    for ((path, name), slot) in sides.into_iter().zip([before, after]).zip(&mut resolved) {
+        if input::is_stdin(path) {
+            continue;
+        }
+        match std::fs::canonicalize(path) {
+            Ok(real) => *slot = Some(real),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Error::NoSuchSide { side: name.clone() }),
+            Err(_) => {}
         }
     }
-    if let (Ok(b), Ok(a)) = (std::fs::canonicalize(&args.before), std::fs::canonicalize(&args.after)) {
+    if let [Some(b), Some(a)] = &resolved {
         if b == a {
-            return Err(Error::SameSides { before: named("BEFORE", &args.before), after: named("AFTER", &args.after) });
+            return Err(same());
         }
-        let (before, after) = (named("BEFORE", &args.before), named("AFTER", &args.after));
-        if a.starts_with(&b) {
-            return Err(Error::NestedSides { outer: before, inner: after });
+        if a.starts_with(b) {
+            return Err(Error::NestedSides { outer: before.clone(), inner: after.clone() });
         }
-        if b.starts_with(&a) {
-            return Err(Error::NestedSides { outer: after, inner: before });
+        if b.starts_with(a) {
+            return Err(Error::NestedSides { outer: after.clone(), inner: before.clone() });
         }
     }
     Ok(())

@@ -43,6 +43,19 @@ impl Context {
         self.term.stdin_tty
     }
 
+    /// Refuses results to be read from `-` when stdin is the keyboard, where they would be
+    /// waited for forever; `example` is the command line to pipe them into.
+    pub(crate) fn results_not_from_keyboard<'p>(
+        &self,
+        mut paths: impl Iterator<Item = &'p Path>,
+        example: &'static str,
+    ) -> Result<(), Error> {
+        if self.stdin_is_keyboard() && paths.any(input::is_stdin) {
+            return Err(Error::ResultsFromKeyboard { example });
+        }
+        Ok(())
+    }
+
     pub(crate) fn view(&self) -> View<'_> {
         View { bank: &self.bank, lang: self.lang, width: self.term.width_out }
     }

@@ -27,14 +27,14 @@ pub fn run(ctx: &Context, args: &QuizArgs) -> Result<(), Error> {
     // clap limits --track to the track keys, which validation requires of every bank.
     let track = args.track.as_deref().map(|key| bank.track().find_choice(key).expect("a track key"));
     let mode = match args.answers.as_deref() {
-        Some(path) if path == Path::new("-") => {
-            if ctx.term.stdin_tty {
+        Some(path) if input::is_stdin(path) => {
+            if ctx.stdin_is_keyboard() {
                 return Err(Error::StdinIsKeyboard);
             }
             Mode::Scripted(None)
         }
         Some(path) => Mode::Scripted(Some(path)),
-        None if !ctx.term.stdin_tty => Mode::Scripted(None),
+        None if !ctx.stdin_is_keyboard() => Mode::Scripted(None),
         None if !ctx.term.stderr_tty => return Err(Error::NoTerminal),
         None => Mode::Interactive,
     };

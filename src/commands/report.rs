@@ -3,6 +3,8 @@
 //! report in the format asked for (`render::report`). Problems go to stderr as they are
 //! found; the report is printed even when some input was left out, and the exit status says so.
 
+use std::path::PathBuf;
+
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::commands::{emit, Context};
 use crate::error::Error;
@@ -12,9 +14,7 @@ use crate::render::report;
 
 /// Runs the report.
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<(), Error> {
-    if ctx.stdin_is_keyboard() && args.paths.iter().any(|p| p.as_os_str() == "-") {
-        return Err(Error::ResultsFromKeyboard);
-    }
+    ctx.results_not_from_keyboard(args.paths.iter().map(PathBuf::as_path), "mlcheck report -")?;
     let mut tally = Tally::new(&ctx.bank);
     let summary = gather::results(&ctx.bank, ctx.lang, &args.paths, &mut |found| tally.add(found.answers, found.score));
     let unopened = summary.unopened > 0;

@@ -51,9 +51,6 @@ use crate::model::answers::{self, Answers, Line};
 use crate::model::bank::Bank;
 use crate::model::scoring::{self, Score};
 
-/// How messages name PATH `-`.
-pub const STDIN_NAME: &str = "<stdin>";
-
 /// The largest single result inside a JSON file.
 pub const RESULT_LIMIT: u64 = 1024 * 1024;
 
@@ -138,7 +135,7 @@ pub fn gather(bank: &Bank, lang: Lang, paths: &[PathBuf], on: &mut dyn FnMut(Eve
         if paths[..root].contains(path) {
             continue;
         }
-        if path.as_os_str() == "-" {
+        if input::is_stdin(path) {
             walker.read_stdin(root);
             continue;
         }
@@ -371,7 +368,7 @@ impl Walker<'_> {
     /// Reads PATH `-`: JSON results on stdin, one, appended or one a line, as a file of them
     /// is read. Answers files can't be told apart in one stream, so anything else is refused.
     fn read_stdin(&mut self, root: usize) {
-        let name = STDIN_NAME;
+        let name = input::STDIN_NAME;
         let mut reader = BufReader::with_capacity(64 * 1024, io::stdin().lock());
         if let Some(encoding) = reader.fill_buf().ok().and_then(input::wide_encoding) {
             return self.input_error(InputError::WideText { name: name.to_string(), encoding });
