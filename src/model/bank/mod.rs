@@ -23,6 +23,12 @@ pub const MYTHS: [&str; 5] = ["hard", "jobs", "wages", "future-proof", "fun"];
 pub const TRACKS: [&str; 3] = ["frontend", "backend", "mobile"];
 /// The id of the question that asks for the user's track.
 pub const TRACK_ID: &str = "track";
+
+/// The question ids of `report --format csv`'s headline rows (the counts of results, the
+/// verdicts), which no question may take.
+pub const CSV_RESULTS_ID: &str = "results";
+/// See [`CSV_RESULTS_ID`].
+pub const CSV_VERDICT_ID: &str = "verdict";
 /// The keys of the five-point agreement scale, from strongly disagree to strongly agree.
 pub const AGREEMENT_KEYS: [&str; 5] = ["strongly-disagree", "disagree", "neutral", "agree", "strongly-agree"];
 /// Agreement answers at or above this index (agree, strongly agree) mean the myth is believed.

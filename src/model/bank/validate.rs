@@ -13,9 +13,6 @@ use super::{
 use crate::base::lang::Lang;
 use crate::base::sanitize;
 
-/// Question ids that `report --format csv` uses for its headline rows, so no question may.
-const CSV_HEADLINES: [&str; 2] = ["results", "verdict"];
-
 /// Weights must lie within ±this, so that no bank can overflow a score.
 pub const MAX_WEIGHT: i64 = 1000;
 /// The schema version this build reads.
@@ -498,12 +495,14 @@ impl Validator<'_> {
                     *id_at,
                     format!("{label}: ids use lowercase letters, digits and hyphens (like `future-proof`)"),
                 );
-            } else if CSV_HEADLINES.contains(&id.as_str()) {
+            } else if [super::CSV_RESULTS_ID, super::CSV_VERDICT_ID].contains(&id.as_str()) {
                 self.error(
                     *id_at,
                     format!(
-                        "{label}: the id `{id}` is reserved: `report --format csv` names its headline rows `results` \
-                         and `verdict`; choose another id"
+                        "{label}: the id `{id}` is reserved: `report --format csv` names its headline rows `{}` \
+                         and `{}`; choose another id",
+                        super::CSV_RESULTS_ID,
+                        super::CSV_VERDICT_ID
                     ),
                 );
             }

@@ -6,8 +6,9 @@
 
 use std::io::{self, Write};
 
-use super::{fraction, msg, track_rows, verdicts, HIDDEN_KEY};
+use super::{fraction, hidden_stay_text, msg, track_rows, HIDDEN_KEY};
 use crate::group::aggregate::Report;
+use crate::model::bank::{CSV_RESULTS_ID, CSV_VERDICT_ID};
 use crate::render::View;
 
 /// Writes the header, the headline rows, and one row per question and choice, in bank
@@ -23,18 +24,20 @@ pub fn report(w: &mut dyn Write, view: &View, report: &Report) -> io::Result<()>
     out.write_record(["question", "choice", "count", "share", "topic", "label"])?;
     let msg = msg(view.lang);
     let n = all.respondents;
-    out.write_record(["results", "all", &n.to_string(), &fraction(n, n), msg.csv_results, msg.csv_valid])?;
-    out.write_record(["results", "left_out", &report.left_out.to_string(), "", msg.csv_results, msg.csv_left_out])?;
-    let shown = verdicts(view, report);
-    let verdict = |key: &str| shown.iter().find(|r| r.key == key);
-    let keys = std::iter::once("ml").chain(view.bank.track().choices.iter().map(|c| c.key.as_str()));
-    for key in keys.chain(report.verdicts.hidden_stay.map(|_| HIDDEN_KEY)) {
-        let (count, share, text) = match verdict(key) {
-            Some(row) => (row.count.to_string(), fraction(row.count, n), row.text.clone()),
-            // A hidden track: its verdict's text, no count.
-            None => (String::new(), String::new(), view.bank.verdict(key).get(view.lang).to_string()),
+    out.write_record([CSV_RESULTS_ID, "all", &n.to_string(), &fraction(n, n), msg.csv_results, msg.csv_valid])?;
+    let left_out = report.left_out.to_string();
+    out.write_record([CSV_RESULTS_ID, "left_out", &left_out, "", msg.csv_results, msg.csv_left_out])?;
+    // Every verdict in bank order, a hidden track's with no count, then the hidden tracks' pooled.
+    let bank = view.bank;
+    let tracks = bank.track().choices.iter().map(|c| c.key.as_str()).zip(report.verdicts.stay.iter().copied());
+    let pooled = report.verdicts.hidden_stay.map(|n| (HIDDEN_KEY, Some(n)));
+    for (key, count) in std::iter::once(("ml", Some(report.verdicts.ml))).chain(tracks).chain(pooled) {
+        let text = match key {
+            HIDDEN_KEY => hidden_stay_text(view, report),
+            _ => bank.verdict(key).get(view.lang).to_string(),
         };
-        out.write_record(["verdict", key, &count, &share, msg.verdicts_heading, &text])?;
+        let (count, share) = count.map_or_else(Default::default, |c| (c.to_string(), fraction(c, n)));
+        out.write_record([CSV_VERDICT_ID, key, &count, &share, msg.verdicts_heading, &text])?;
     }
     let track = view.bank.track();
     let topic = track.topic.get(view.lang);
