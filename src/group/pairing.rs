@@ -19,7 +19,7 @@ use crate::group::stats::{self, Reading};
 use crate::model::answers::Answers;
 use crate::model::bank::{Bank, MYTHS};
 use crate::model::scoring::Score;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// A person's answers to the five myths (in [`MYTHS`] order), as choice indices on the
 /// five-point scale, strongly disagree (0) to strongly agree (4).
@@ -102,6 +102,8 @@ enum Waiting {
 /// (NFD) pairs with the same name written elsewhere; a name that is not UTF-8 is its bytes.
 fn key(relative: &Path) -> Box<[u8]> {
     match relative.to_str() {
+        // Most names (ASCII, or written in NFC) are already their key.
+        Some(text) if is_nfc_quick(text.chars()) == IsNormalized::Yes => text.as_bytes().into(),
         Some(text) => text.nfc().collect::<String>().into_bytes().into_boxed_slice(),
         None => relative.as_os_str().as_encoded_bytes().into(),
     }
@@ -217,8 +219,8 @@ impl<'b> Pairing<'b> {
             return;
         };
         let key = key(relative);
-        if let Some(Waiting::One(_)) = self.waiting.get(&key) {
-            let Some(Waiting::One(packed)) = self.waiting.remove(&key) else { unreachable!("just seen") };
+        let waiting = self.waiting.remove(&key);
+        if let Some(Waiting::One(packed)) = waiting {
             let before = packed.unpack(self.bank, self.width);
             let before_score = crate::model::scoring::score(self.bank, &before);
             self.paired += 1;
@@ -229,6 +231,10 @@ impl<'b> Pairing<'b> {
             self.counted[BEFORE].add(&before, &before_score);
             self.counted[AFTER].add(answers, score);
         } else {
+            // Several BEFORE results at one path (in the rare Ambiguous case) stay waiting.
+            if let Some(ambiguous) = waiting {
+                self.waiting.insert(key.clone(), ambiguous);
+            }
             self.unpaired[AFTER].add(answers, score);
             note_unmatched(&mut self.unmatched[AFTER], key);
         }
