@@ -152,10 +152,10 @@ fn too_few(side: Option<&str>, respondents: u64, min_group: u64, lang: Lang) -> 
 fn side_too_few(side: &str, respondents: u64, min_group: u64, left_out: u64, unpaired: u64, lang: Lang) -> String {
     // With results there, all of them left out for want of a partner, "no files there" would
     // be wrong: say how many are left and why.
-    let text = if unpaired > 0 {
+    let text = if respondents > 0 || unpaired > 0 {
         too_few(Some(side), respondents, min_group, lang)
     } else {
-        side_too_few_alone(side, respondents, min_group, left_out, lang)
+        no_side_results(side, left_out, lang)
     };
     match (unpaired, lang) {
         (0, _) => text,
@@ -172,13 +172,13 @@ fn side_too_few(side: &str, respondents: u64, min_group: u64, left_out: u64, unp
     }
 }
 
-fn side_too_few_alone(side: &str, respondents: u64, min_group: u64, left_out: u64, lang: Lang) -> String {
-    match (respondents, left_out, lang) {
-        (0, 0, Lang::En) => format!("{side} holds no results to compare: no files there (hidden ones are skipped)"),
-        (0, 0, Lang::Ko) => format!("{side}에 비교할 결과가 없습니다. 파일이 없습니다(숨김 파일은 건너뜁니다)"),
-        (0, n, Lang::En) => format!("{side} holds no valid result to compare ({n} left out, see the errors above)"),
-        (0, n, Lang::Ko) => format!("{side}에 비교할 올바른 결과가 없습니다({n}개를 뺐습니다. 위의 오류를 보세요)"),
-        (_, _, lang) => too_few(Some(side), respondents, min_group, lang),
+/// A side of `compare` without a single result, and nothing left out for want of a partner.
+fn no_side_results(side: &str, left_out: u64, lang: Lang) -> String {
+    match (left_out, lang) {
+        (0, Lang::En) => format!("{side} holds no results to compare: no files there (hidden ones are skipped)"),
+        (0, Lang::Ko) => format!("{side}에 비교할 결과가 없습니다. 파일이 없습니다(숨김 파일은 건너뜁니다)"),
+        (n, Lang::En) => format!("{side} holds no valid result to compare ({n} left out, see the errors above)"),
+        (n, Lang::Ko) => format!("{side}에 비교할 올바른 결과가 없습니다({n}개를 뺐습니다. 위의 오류를 보세요)"),
     }
 }
 
