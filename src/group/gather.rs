@@ -197,6 +197,13 @@ fn hidden(name: &std::ffi::OsStr) -> bool {
     name.as_encoded_bytes().first() == Some(&b'.')
 }
 
+/// Where [`Walker::read_source`] reads from: a file may hold answers or JSON, stdin only JSON.
+#[derive(Clone, Copy)]
+enum Origin {
+    File,
+    Stdin,
+}
+
 struct Walker<'a> {
     bank: &'a Bank,
     lang: Lang,
@@ -350,34 +357,32 @@ impl Walker<'_> {
 
     /// Reads one file: JSON or an answers file, told apart by the first non-blank character.
     fn read_file(&mut self, file: File, root: usize, relative: &Path, name: &str) {
-        let mut reader = BufReader::with_capacity(64 * 1024, file);
-        // UTF-16 JSON starts with `{` too, a NUL after it: tell it to be saved as UTF-8, as an
-        // answers file is, before it is read as broken JSON.
-        if let Some(encoding) = reader.fill_buf().ok().and_then(input::wide_encoding) {
-            return self.input_error(InputError::WideText { name: name.to_string(), encoding });
-        }
-        match first_non_blank(&mut reader) {
-            Err(e) => self.input_error(InputError::Read { name: name.to_string(), reason: input::io_reason(&e) }),
-            Ok(Some(b'{')) => self.read_json(reader, root, relative, name),
-            // `[` would be read as a (long) answer: say what it is instead.
-            Ok(Some(b'[')) => self.problem(format!("{name}: {}", messages::report(self.lang).json_array), false),
-            Ok(_) => self.read_answers(reader, root, relative, name),
-        }
+        self.read_source(file, Origin::File, root, relative, name);
     }
 
     /// Reads PATH `-`: JSON results on stdin, one, appended or one a line, as a file of them
     /// is read. Answers files can't be told apart in one stream, so anything else is refused.
     fn read_stdin(&mut self, root: usize) {
-        let name = input::STDIN_NAME;
-        let mut reader = BufReader::with_capacity(64 * 1024, io::stdin().lock());
+        self.read_source(io::stdin().lock(), Origin::Stdin, root, Path::new(""), input::STDIN_NAME);
+    }
+
+    /// Reads a file or stdin, as [`Walker::read_file`] and [`Walker::read_stdin`] say.
+    fn read_source(&mut self, source: impl Read, from: Origin, root: usize, relative: &Path, name: &str) {
+        let mut reader = BufReader::with_capacity(64 * 1024, source);
+        // UTF-16 JSON starts with `{` too, a NUL after it: tell it to be saved as UTF-8, as an
+        // answers file is, before it is read as broken JSON.
         if let Some(encoding) = reader.fill_buf().ok().and_then(input::wide_encoding) {
             return self.input_error(InputError::WideText { name: name.to_string(), encoding });
         }
-        match first_non_blank(&mut reader) {
-            Err(e) => self.input_error(InputError::Read { name: name.to_string(), reason: input::io_reason(&e) }),
-            Ok(Some(b'{')) => self.read_json(reader, root, Path::new(""), name),
-            Ok(None) => self.problem(format!("{name}: {}", messages::report(self.lang).stdin_empty), false),
-            Ok(Some(_)) => self.problem(format!("{name}: {}", messages::report(self.lang).stdin_not_json), false),
+        let msg = messages::report(self.lang);
+        match (first_non_blank(&mut reader), from) {
+            (Err(e), _) => self.input_error(InputError::Read { name: name.to_string(), reason: input::io_reason(&e) }),
+            (Ok(Some(b'{')), _) => self.read_json(reader, root, relative, name),
+            // `[` would be read as a (long) answer: say what it is instead.
+            (Ok(Some(b'[')), Origin::File) => self.problem(format!("{name}: {}", msg.json_array), false),
+            (Ok(_), Origin::File) => self.read_answers(reader, root, relative, name),
+            (Ok(None), Origin::Stdin) => self.problem(format!("{name}: {}", msg.stdin_empty), false),
+            (Ok(Some(_)), Origin::Stdin) => self.problem(format!("{name}: {}", msg.stdin_not_json), false),
         }
     }
 
