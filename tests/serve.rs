@@ -527,6 +527,9 @@ fn a_browser_takes_the_quiz_and_its_answers_land_as_one_file_in_the_save_answers
     assert_ne!(before.ino(), replaced.ino(), "a replaced file is a new file renamed into place");
     let again = browser.submit(&review.fields).expect(409);
     assert!(again.text().contains("This form was sent already"), "{}", again.text());
+    // Saved the first time: the page says so, as a status, not "Nothing was saved".
+    assert!(again.text().contains("<h1>Already saved</h1>") && !again.text().contains("Nothing was saved"));
+    assert!(again.text().contains(r#"<p class="saved" role="status">"#), "{}", again.text());
     assert_eq!(files(&dir), saved);
     assert_eq!(fs::metadata(dir.join(name)).unwrap().ino(), replaced.ino(), "not rewritten");
     assert!(temp_files(&dir).is_empty());
@@ -746,12 +749,14 @@ fn korean_browsers_get_korean_pages_and_messages_unless_lang_fixes_english() {
     assert!(review.pages[0].contains("질문 1/"), "{}", review.pages[0]);
     assert!(review.pages[0].contains(">다음</button>"), "{}", review.pages[0]);
     assert!(review.pages.last().unwrap().contains("<h1>내 답</h1>"));
+    // Not "saved" before it is: seeing the result is what saves.
+    assert!(review.pages.last().unwrap().contains("결과를 보면 답이 진행자의 폴더에"));
     let result = browser.take_and_submit(&chosen);
     let json: serde_json::Value = serde_json::from_str(&quiz_json(&keyed(&chosen), Some("ko"))).unwrap();
     assert!(result.contains(&format!(">{}</h1>", esc(json["verdict"].as_str().unwrap()))), "{result}");
     assert!(result.contains("답을 저장했습니다."), "{result}");
     let twice = browser.submit(&browser_fields(&browser, &chosen)).expect(409).text();
-    assert!(twice.contains("이 양식은 이미 보냈고"), "{twice}");
+    assert!(twice.contains("이 양식은 이미 보냈고") && twice.contains("<h1>이미 저장했습니다</h1>"), "{twice}");
     let mut unknown = review.fields.clone();
     unknown.push(("fnu".into(), "agree".into()));
     let (stderr, path) = quiz_error(tmp.path(), format!("{}fnu = agree\n", keyed(&chosen)).as_bytes(), Some("ko"));

@@ -619,6 +619,8 @@ pub struct ServeMessages {
     pub again: &'static str,
     /// Heading of an error page.
     pub error_heading: &'static str,
+    /// Heading of the page of a form sent twice, whose answers were saved the first time.
+    pub already_saved: &'static str,
     /// A form posted a second time.
     pub posted_twice: &'static str,
     /// A form from an earlier run of the server, out of date, or edited.
@@ -665,7 +667,7 @@ const SERVE_EN: ServeMessages = ServeMessages {
     back: "Back to the question before",
     you_answered: "You answered: {label}",
     review_heading: "Your answers",
-    review_intro: "Check them, then see your result. They are saved in the organizer's folder under a random name, with no name, e-mail or address of yours; taking the quiz again from this browser replaces them.",
+    review_intro: "Check them, then see your result. Seeing it saves them in the organizer's folder under a random name, with no name, e-mail or address of yours; taking the quiz again from this browser replaces them.",
     change: "Change",
     submit: "See my result",
     saved: "Your answers are saved. Taking the quiz again from this browser replaces them.",
@@ -674,6 +676,7 @@ const SERVE_EN: ServeMessages = ServeMessages {
     keep_json: "Your result as JSON",
     again: "Take the quiz again",
     error_heading: "Nothing was saved",
+    already_saved: "Already saved",
     posted_twice: "This form was sent already, and your answers were saved then; they were not saved a second time.",
     stale: "This form comes from an earlier session of the quiz, is out of date or was changed, so nothing was saved. Please send your answers again.",
     foreign: "This form was made for another browser, so nothing was saved. Please send your answers again from here.",
@@ -701,7 +704,7 @@ const SERVE_KO: ServeMessages = ServeMessages {
     back: "앞 질문으로",
     you_answered: "내 답: {label}",
     review_heading: "내 답",
-    review_intro: "확인한 뒤 결과를 보세요. 답은 진행자의 폴더에 무작위 이름으로 저장되며, 이름이나 이메일, 주소는 남지 않습니다. 이 브라우저에서 퀴즈를 다시 하면 새 답으로 바뀝니다.",
+    review_intro: "확인한 뒤 결과를 보세요. 결과를 보면 답이 진행자의 폴더에 무작위 이름으로 저장되며, 이름이나 이메일, 주소는 남지 않습니다. 이 브라우저에서 퀴즈를 다시 하면 새 답으로 바뀝니다.",
     change: "바꾸기",
     submit: "결과 보기",
     saved: "답을 저장했습니다. 이 브라우저에서 퀴즈를 다시 하면 새 답으로 바뀝니다.",
@@ -710,6 +713,7 @@ const SERVE_KO: ServeMessages = ServeMessages {
     keep_json: "결과를 JSON으로 받기",
     again: "퀴즈 다시 하기",
     error_heading: "저장하지 않았습니다",
+    already_saved: "이미 저장했습니다",
     posted_twice: "이 양식은 이미 보냈고, 답은 그때 저장했습니다. 한 번 더 저장하지는 않았습니다.",
     stale: "이 양식은 이전 퀴즈 세션에서 왔거나, 오래되었거나, 바뀌어서 저장하지 않았습니다. 답을 다시 보내 주세요.",
     foreign: "이 양식은 다른 브라우저를 위해 만든 것이라 저장하지 않았습니다. 여기서 답을 다시 보내 주세요.",

@@ -436,7 +436,7 @@ pub fn result(p: &Page, answers: &Answers, score: &Score, flips: &[Flip], saved:
 /// A page that says what went wrong and that nothing was saved; `answers`, when given, is
 /// the answers file text, shown so nothing is lost.
 pub fn error(p: &Page, message: &str, answers: Option<&str>) -> String {
-    error_page(p, message, answers, None, false)
+    error_page(p, message, answers, None, false, None)
 }
 
 /// Where an error page that keeps the answers links: its path, the answers as fields, and
@@ -454,7 +454,10 @@ struct Keep<'a> {
 pub fn token_error(p: &Page, message: &str, answers: &Answers, to_result: bool, lang_chosen: bool) -> String {
     let fields = Progress::of(answers).fields(p.bank, None);
     let (path, text) = if to_result { ("/result", p.msg().submit) } else { ("/quiz", p.msg().resend) };
-    error_page(p, message, None, Some(Keep { path, fields, text }), lang_chosen)
+    // Sent twice, the answers were saved the first time: the page says so, not "Nothing
+    // was saved" in a warning's colours.
+    let saved = to_result.then_some(p.msg().already_saved);
+    error_page(p, message, None, Some(Keep { path, fields, text }), lang_chosen, saved)
 }
 
 /// The page of answers that could not be saved (the session full, the disk failing): the
@@ -462,18 +465,28 @@ pub fn token_error(p: &Page, message: &str, answers: &Answers, to_result: bool, 
 /// to send them again.
 pub fn not_saved(p: &Page, message: &str, text: &str, answers: &Answers, lang_chosen: bool) -> String {
     let keep = Keep { path: "/quiz", fields: Progress::of(answers).fields(p.bank, None), text: p.msg().resend };
-    error_page(p, message, Some(text), Some(keep), lang_chosen)
+    error_page(p, message, Some(text), Some(keep), lang_chosen, None)
 }
 
 /// The page of answers that are valid but not all there (a link cut short): besides
 /// starting over, a link that goes on with the quiz from the answers so far.
 pub fn incomplete(p: &Page, message: &str, so_far: &Progress, lang_chosen: bool) -> String {
     let keep = Keep { path: "/quiz", fields: so_far.fields(p.bank, None), text: p.msg().go_on };
-    error_page(p, message, None, Some(keep), lang_chosen)
+    error_page(p, message, None, Some(keep), lang_chosen, None)
 }
 
-fn error_page(p: &Page, message: &str, answers: Option<&str>, keep: Option<Keep>, lang_chosen: bool) -> String {
+/// An error page; `saved`, the heading of one whose answers were saved after all (a form
+/// sent twice), which shows its message as a status rather than a warning.
+fn error_page(
+    p: &Page,
+    message: &str,
+    answers: Option<&str>,
+    keep: Option<Keep>,
+    lang_chosen: bool,
+    saved: Option<&str>,
+) -> String {
     let msg = p.msg();
+    let heading = saved.unwrap_or(msg.error_heading);
     let (path, fields) = keep.as_ref().map_or(("/quiz", &[][..]), |k| (k.path, &k.fields[..]));
     let link = keep.as_ref().map(|k| {
         let mut all = k.fields.clone();
@@ -485,8 +498,12 @@ fn error_page(p: &Page, message: &str, answers: Option<&str>, keep: Option<Keep>
     let start = if chosen.is_empty() { "/quiz".to_string() } else { format!("/quiz?{}", flow::query(&chosen)) };
     let body = html! {
         (top(p, path, fields))
-        h1 { (msg.error_heading) }
-        p.error role="alert" { (message) }
+        h1 { (heading) }
+        @if saved.is_some() {
+            p.saved role="status" { (message) }
+        } @else {
+            p.error role="alert" { (message) }
+        }
         @if let Some(text) = answers {
             textarea readonly rows=(text.lines().count().clamp(4, 20)) aria-label=(msg.keep_answers) { (text) }
         }
@@ -495,7 +512,7 @@ fn error_page(p: &Page, message: &str, answers: Option<&str>, keep: Option<Keep>
         }
         p { a href=(start) { (msg.start) } }
     };
-    layout(p, msg.error_heading, html! {}, body)
+    layout(p, heading, html! {}, body)
 }
 
 /// A page that doesn't exist: the same for a wrong organizer secret as for any other path.
