@@ -1024,6 +1024,9 @@ fn a_banks_script_and_textarea_show_as_text_on_every_page() {
             _ => (id, key),
         })
         .collect();
+    // The last one starts while there is room, and finishes when there is none.
+    let mut late = Browser::with_id(&server, id(0xe5c, 9));
+    let review = late.take_quiz(&chosen);
     for n in 0..3 {
         let mut browser = Browser::with_id(&server, id(0xe5c, n));
         let review = browser.take_quiz(&chosen);
@@ -1032,8 +1035,6 @@ fn a_banks_script_and_textarea_show_as_text_on_every_page() {
         pages.push(("the result".into(), result));
     }
     // Full: the error page with the answers in a textarea.
-    let mut late = Browser::with_id(&server, id(0xe5c, 9));
-    let review = late.take_quiz(&chosen);
     let full = late.submit(&review.fields).expect(503).text();
     assert!(full.contains("<textarea"), "{full}");
     pages.push(("the full page".into(), full));
@@ -1066,18 +1067,26 @@ fn past_max_results_new_people_are_told_the_session_is_full_and_old_ones_may_rep
     let server = Server::start(&dir, &["--max-results", "2"]);
     let mut first = Browser::with_id(&server, id(0x1, 1));
     first.take_and_submit(&answers(51));
+    // The third person starts while there is still room, and finishes once there is none.
+    let mut third = Browser::with_id(&server, id(0x1, 3));
+    let review = third.take_quiz(&answers(53));
     Browser::with_id(&server, id(0x1, 2)).take_and_submit(&answers(52));
     let before = files(&dir);
     assert_eq!(before.len(), 2);
 
-    let mut third = Browser::with_id(&server, id(0x1, 3));
-    let review = third.take_quiz(&answers(53));
     let full = third.submit(&review.fields).expect(503).text();
     assert!(full.contains("This session is full: it holds 2 results already, so nothing was saved."), "{full}");
     assert!(full.contains(&esc(&save_answers(&keyed(&answers(53))))), "the answers, kept:\n{full}");
     let script = server.send(&Request::post("/answers", keyed(&answers(54)))).expect(503);
     assert!(script.text().starts_with("This session is full"), "{}", script.text());
     assert_eq!(files(&dir), before, "nothing written");
+
+    // Someone new is told before the first question, not after the last.
+    let late = Browser::with_id(&server, id(0x1, 4)).get("/").expect(503).text();
+    assert!(late.contains("This session is full: it holds 2 results already"), "{late}");
+    assert!(!late.contains("Question 1 of"), "{late}");
+    let late = Browser::with_id(&server, id(0x1, 4)).accept("ko").get("/quiz").expect(503).text();
+    assert!(late.contains("이 세션은 가득 찼습니다"), "{late}");
 
     first.take_and_submit(&answers(55));
     let after = files(&dir);
@@ -1089,9 +1098,9 @@ fn past_max_results_new_people_are_told_the_session_is_full_and_old_ones_may_rep
 fn a_session_of_one_result_is_full_at_1_result_not_1_results() {
     let tmp = tempfile::tempdir().unwrap();
     let server = Server::start(&tmp.path().join("answers"), &["--max-results", "1"]);
-    Browser::with_id(&server, id(0x2, 1)).take_and_submit(&answers(56));
     let mut second = Browser::with_id(&server, id(0x2, 2));
     let review = second.take_quiz(&answers(57));
+    Browser::with_id(&server, id(0x2, 1)).take_and_submit(&answers(56));
     let full = second.submit(&review.fields).expect(503).text();
     assert!(full.contains("This session is full: it holds 1 result already, so nothing"), "{full}");
     let script = server.send(&Request::post("/answers", keyed(&answers(58)))).expect(503).text();

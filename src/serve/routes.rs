@@ -214,6 +214,10 @@ async fn quiz(
         Err(e) => return html(StatusCode::BAD_REQUEST, pages::error(&p, &e.message(lang), None), cookie),
     };
     let edit = fields.iter().find(|(k, _)| k == EDIT_FIELD).and_then(|(_, id)| app.bank.question_index(id));
+    // A full session says so before the first question, not after the last one.
+    if progress.answered() == 0 && !app.store.takes(&Store::name_for(&id)) {
+        return html(StatusCode::SERVICE_UNAVAILABLE, pages::error(&p, &full(&app, lang), None), cookie);
+    }
     let body = match edit.or_else(|| progress.next()) {
         Some(q) => pages::question(&p, &progress, q, chosen),
         None => {

@@ -149,6 +149,13 @@ impl Store {
         finished.await.map_err(|_| io::Error::other("the writer stopped"))?
     }
 
+    /// Whether a result named `name` would be taken now: it replaces one, or there is room
+    /// below `--max-results`. [`Store::save`] decides again when it saves.
+    pub fn takes(&self, name: &str) -> bool {
+        let names = self.names.lock().unwrap_or_else(|e| e.into_inner());
+        names.contains(name) || (names.len() as u64) < self.max
+    }
+
     /// `--max-results`.
     pub fn max(&self) -> u64 {
         self.max
