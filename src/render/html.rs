@@ -23,6 +23,28 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// [`escape`]s `text` for an element's content and keeps each command-line flag in it
+/// (`--min-group`) on one line: a browser may break a line after any hyphen, leaving "(-" at
+/// the end of one line and "-min-group)" at the start of the next.
+pub fn escape_prose(text: &str) -> String {
+    let text = escape(text);
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find("--") {
+        let name = rest[at + 2..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'));
+        let end = at + 2 + name.unwrap_or(rest.len() - at - 2);
+        match &rest[at..end] {
+            "--" => out.push_str(&rest[..end]),
+            flag => {
+                let _ = write!(out, "{}<span class=\"flag\">{flag}</span>", &rest[..at]);
+            }
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The rules the report and compare pages share: type, tables, charts, print. Each page adds
 /// its own colours and parts after these (see [`page_start`]).
 ///
@@ -45,6 +67,7 @@ table { border-collapse: collapse; width: 100%; margin: .4rem 0; }
 th, td { text-align: left; padding: .28rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: middle; }
 th { font-weight: 600; color: var(--muted); font-size: .9rem; }
 .note { color: var(--muted); }
+.flag { white-space: nowrap; }
 .big { font-size: 1.15rem; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .9rem; border-top: 1px solid var(--rule); padding-top: .6rem; }
 .chart { margin: .4rem 0; }
@@ -111,4 +134,19 @@ pub(crate) fn page_start(
 pub(crate) fn page_end(out: &mut String, view: &View) {
     let _ =
         writeln!(out, "<footer>{}</footer>\n</main>\n</body>\n</html>", escape(view.bank.disclaimer.get(view.lang)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_keeps_a_flag_on_one_line_and_escapes_the_rest() {
+        assert_eq!(
+            escape_prose("fewer than 5 (--min-group) <b> -- ok --lang"),
+            "fewer than 5 (<span class=\"flag\">--min-group</span>) &lt;b&gt; -- ok <span class=\"flag\">--lang</span>"
+        );
+        assert_eq!(escape_prose("5명(--min-group)보다"), "5명(<span class=\"flag\">--min-group</span>)보다");
+        assert_eq!(escape_prose("no flag"), "no flag");
+    }
 }

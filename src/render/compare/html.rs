@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use super::{change_text, msg, p_text, paired_hidden, reading_text, summary_line, unpaired_note, verdict_rows};
 use crate::base::wrap::width;
 use crate::group::pairing::{percent_of, points, Comparison};
-use crate::render::html::{escape, page_end, page_start, Extras};
+use crate::render::html::{escape, escape_prose, page_end, page_start, Extras};
 use crate::render::report::{checks, hidden_line, percent};
 use crate::render::{count, Errors, View};
 
@@ -169,7 +169,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
         Extras::default(),
     );
     if let Some(note) = unpaired_note(lang, c) {
-        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&note));
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape_prose(&note));
     }
 
     let labels = verdict_rows(view, c);
@@ -191,7 +191,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     let rows: Vec<(String, u64, u64)> = labels.iter().map(|(text, v)| (escape(text), v.before, v.after)).collect();
     change_table(&mut out, view, report_msg.col_verdict, &rows, totals);
     if let Some(line) = hidden_line(view, &c.before) {
-        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&line));
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape_prose(&line));
     }
     out.push_str("</section>\n");
 
@@ -251,7 +251,7 @@ pub fn compare(w: &mut dyn Write, view: &View, c: &Comparison) -> io::Result<()>
     let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(msg.paired_heading));
     match paired_hidden(view, c) {
         Some(why) => {
-            let _ = writeln!(out, "<p class=\"big\">{}</p>", escape(&why));
+            let _ = writeln!(out, "<p class=\"big\">{}</p>", escape_prose(&why));
         }
         None => {
             let _ =

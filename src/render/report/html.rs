@@ -14,7 +14,7 @@ use super::{
     agreement, decimal, diverging_cells, hidden_line, most_believed_line, msg, myths, percent, results_line, verdicts,
 };
 use crate::group::aggregate::{Overall, Report};
-use crate::render::html::{escape, page_end, page_start, Extras};
+use crate::render::html::{escape, escape_prose, page_end, page_start, Extras};
 use crate::render::{count, Errors, View};
 
 /// The report page's own colours (the five-point scale, the bars) and parts.
@@ -211,7 +211,7 @@ pub fn page(view: &View, report: &Report, extras: Extras) -> String {
         out.push_str("</tbody></table>\n");
     }
     if let Some(line) = hidden_line(view, report) {
-        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&line));
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape_prose(&line));
     }
     out.push_str("</section>\n");
     page_end(&mut out, view);
