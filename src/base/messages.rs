@@ -631,7 +631,7 @@ pub struct ServeMessages {
     pub cross_site: &'static str,
     /// No answer was sent at all.
     pub no_answers: &'static str,
-    /// `--max-results` reached; `{max}` (`{s}`: "s" unless one).
+    /// `--max-results` reached; `{n}` (`{s}`: "s" unless one).
     pub full: &'static str,
     /// Saving failed; `{reason}`. The answers follow.
     pub save_failed: &'static str,
@@ -682,7 +682,7 @@ const SERVE_EN: ServeMessages = ServeMessages {
     foreign: "This form was made for another browser, so nothing was saved. Please send your answers again from here.",
     cross_site: "This form was sent from another site, so nothing was saved. Take the quiz on this site.",
     no_answers: "No answers came with this form.",
-    full: "This session is full: it holds {max} result{s} already, so nothing was saved. Please tell the organizer.",
+    full: "This session is full: it holds {n} result{s} already, so nothing was saved. Please tell the organizer.",
     save_failed: "Your answers could not be saved ({reason}). Nothing is lost: here they are, to keep or to hand to the organizer.",
     too_large: "That was more than {limit}, so nothing was saved.",
     not_found: "There is no such page.",
@@ -719,7 +719,7 @@ const SERVE_KO: ServeMessages = ServeMessages {
     foreign: "이 양식은 다른 브라우저를 위해 만든 것이라 저장하지 않았습니다. 여기서 답을 다시 보내 주세요.",
     cross_site: "이 양식은 다른 사이트에서 보낸 것이라 저장하지 않았습니다. 이 사이트에서 퀴즈를 해 주세요.",
     no_answers: "이 양식에 답이 없습니다.",
-    full: "이 세션은 가득 찼습니다. 결과가 이미 {max}개 있어 저장하지 않았습니다. 진행자에게 알려 주세요.",
+    full: "이 세션은 가득 찼습니다. 결과가 이미 {n}개 있어 저장하지 않았습니다. 진행자에게 알려 주세요.",
     save_failed: "답을 저장하지 못했습니다({reason}). 잃은 것은 없습니다. 간직하거나 진행자에게 전할 수 있도록 여기 적어 둡니다.",
     too_large: "{limit}보다 커서 저장하지 않았습니다.",
     not_found: "그런 페이지는 없습니다.",

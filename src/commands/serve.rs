@@ -16,6 +16,7 @@ pub fn run(ctx: Context, args: &ServeArgs, lang: Option<Lang>) -> Result<(), Err
         min_group: args.min_group,
         max_results: args.max_results,
         no_qr: args.no_qr,
+        colour: console::colors_enabled_stderr(),
     };
     serve::run(ctx.bank, ctx.lang, settings).map_err(Error::Serve)
 }

@@ -77,6 +77,12 @@ pub enum Errors {
     Elsewhere,
 }
 
+/// `text` with `{n}` replaced by [`count`]`(n)` and `{s}` by the English plural's "s" ("1
+/// result so far", "2 results so far"); Korean texts have no `{s}`.
+pub fn counted(text: &str, n: u64) -> String {
+    text.replace("{n}", &count(n)).replace("{s}", if n == 1 { "" } else { "s" })
+}
+
 /// A count for people: digits grouped by threes with commas from 1,000 on (`50,000`), as
 /// Korean writes them too. Text, Markdown and HTML use it; JSON and CSV keep plain numbers.
 pub fn count(n: u64) -> String {

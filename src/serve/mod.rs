@@ -70,6 +70,9 @@ pub struct Settings {
     pub max_results: u64,
     /// `--no-qr`.
     pub no_qr: bool,
+    /// Whether stderr takes colour (`--color`, `NO_COLOR`, `TERM=dumb`, as decided for every
+    /// command): the terminal's QR code is then drawn black on white whatever its colours.
+    pub colour: bool,
 }
 
 /// Why the server could not start.
@@ -154,7 +157,7 @@ pub fn run(bank: Bank, lang: Lang, settings: Settings) -> Result<(), StartError>
             min_group: settings.min_group,
             store,
             keys,
-            participant_url,
+            join: qr::Code::new(&participant_url),
         });
         serve(listener, Arc::clone(&app), stop).await;
         let held = held(&app.bank, lang, app.store.dir());
@@ -194,8 +197,7 @@ fn announce(
     let _ = writeln!(out, "{organizer_url}");
     let _ = out.flush();
     if !settings.no_qr && io::stdout().is_terminal() && io::stderr().is_terminal() {
-        let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        let _ = write!(err, "{}", qr::terminal(participant_url, colour));
+        let _ = write!(err, "{}", qr::terminal(participant_url, settings.colour));
     }
     let _ = writeln!(err, "mlcheck: {}", msg.project.replace("{join}", &format!("{organizer_url}?join")));
     let _ = writeln!(err, "mlcheck: {}", msg.stop);

@@ -8,6 +8,7 @@
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use super::flow::{self, Progress, EDIT_FIELD, LANG_FIELD, SAVED_FIELD, TOKEN_FIELD};
+use super::qr::Code;
 use crate::base::lang::Lang;
 use crate::base::messages::{self, ServeMessages};
 use crate::model::answers::Answers;
@@ -525,33 +526,30 @@ pub fn not_found(p: &Page) -> String {
     layout(p, msg.not_found, html! {}, body)
 }
 
-/// The refresh of the organizer's pages, every `seconds`.
-pub fn refresh(seconds: u32) -> Markup {
-    html! { meta http-equiv="refresh" content=(seconds); }
+/// How often the organizer's pages reload themselves, in seconds.
+const REFRESH: u32 = 5;
+
+/// The reload of the organizer's pages, every [`REFRESH`] seconds, without a script.
+fn refresh() -> Markup {
+    html! { meta http-equiv="refresh" content=(REFRESH); }
 }
 
 /// What the live report's head gets: the refresh and the banner's rules.
-pub fn live_head(seconds: u32) -> String {
-    html! { (refresh(seconds)) style { (PreEscaped(JOIN_STYLE)) } }.into_string()
-}
-
-/// `text` with its count of results so far: `{n}`, and `{s}` for the English plural ("1
-/// result so far", "2 results so far").
-fn so_far(text: &str, results: u64) -> String {
-    text.replace("{n}", &render::count(results)).replace("{s}", if results == 1 { "" } else { "s" })
+pub fn live_head() -> String {
+    html! { (refresh()) style { (PreEscaped(JOIN_STYLE)) } }.into_string()
 }
 
 /// The banner on top of the organizer's live report: how to join, the code, the count.
-pub fn banner(p: &Page, url: &str, results: u64) -> Markup {
+pub fn banner(p: &Page, code: &Code, results: u64) -> Markup {
     let msg = p.msg();
-    let label = msg.qr_label.replace("{url}", url);
+    let url = code.url();
     html! {
         div.banner {
-            (PreEscaped(super::qr::svg(url, &maud::html!{ (label) }.into_string())))
+            (PreEscaped(code.svg(&msg.qr_label.replace("{url}", url))))
             div {
                 p { (msg.join_heading) }
                 p.url { (url) }
-                p { (so_far(msg.results_so_far, results)) }
+                p { (render::counted(msg.results_so_far, results)) }
             }
         }
     }
@@ -559,31 +557,31 @@ pub fn banner(p: &Page, url: &str, results: u64) -> Markup {
 
 /// The join view: only the participant URL, its code and the count, full screen, for the
 /// minutes when people are joining.
-pub fn join(p: &Page, url: &str, results: u64) -> String {
+pub fn join(p: &Page, code: &Code, results: u64) -> String {
     let msg = p.msg();
-    let label = msg.qr_label.replace("{url}", url);
+    let url = code.url();
     let body = html! {
         div.join {
             h1 { (msg.join_heading) }
             p.url { (url) }
-            (PreEscaped(super::qr::svg(url, &maud::html!{ (label) }.into_string())))
+            (PreEscaped(code.svg(&msg.qr_label.replace("{url}", url))))
             p { (msg.join_how) }
-            p.big { (so_far(msg.results_so_far, results)) }
+            p.big { (render::counted(msg.results_so_far, results)) }
         }
     };
-    layout(p, msg.join_heading, refresh(5), body)
+    layout(p, msg.join_heading, refresh(), body)
 }
 
 /// The organizer's page while there are fewer than `--min-group` results.
 pub fn waiting(p: &Page, banner: Markup, results: u64, min_group: u64) -> String {
     let msg = p.msg();
-    let text = so_far(msg.waiting, results).replace("{min}", &min_group.to_string());
+    let text = render::counted(msg.waiting, results).replace("{min}", &render::count(min_group));
     let body = html! {
         (banner)
         h1 { (messages::report(p.lang).heading) }
         p.big role="status" { (text) }
     };
-    layout(p, messages::report(p.lang).page_title, refresh(5), body)
+    layout(p, messages::report(p.lang).page_title, refresh(), body)
 }
 
 #[cfg(test)]
@@ -594,7 +592,7 @@ mod tests {
     fn one_result_so_far_is_singular_on_the_organizer_pages() {
         let bank = crate::model::builtin_bank();
         let p = Page { bank: &bank, lang: Lang::En, switchable: true };
-        let url = "http://127.0.0.1:8080/";
+        let url = &Code::new("http://127.0.0.1:8080/");
         for page in [join(&p, url, 1), waiting(&p, banner(&p, url, 1), 1, 5)] {
             assert!(page.contains("1 result so far") && !page.contains("1 results"), "{page}");
         }

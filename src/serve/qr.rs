@@ -4,6 +4,8 @@
 
 use qrcode::{Color, EcLevel, QrCode};
 
+use crate::render::html::escape;
+
 /// Modules of quiet zone around the code, as the standard asks.
 const QUIET: usize = 4;
 
@@ -23,10 +25,40 @@ fn modules(url: &str) -> (Vec<bool>, usize) {
     (dark, width)
 }
 
-/// The code as one `<svg>` element, black on white, scaled by its container; `label` is its
-/// text equivalent (escaped by the caller's template when it is put in; here it must be
-/// plain text already escaped).
-pub fn svg(url: &str, label_escaped: &str) -> String {
+/// The participant URL and its code as SVG, drawn once when the server starts: the join
+/// view and the banner show it at every refresh.
+pub struct Code {
+    url: String,
+    width: usize,
+    /// The dark modules as one SVG path.
+    path: String,
+}
+
+impl Code {
+    pub fn new(url: &str) -> Code {
+        let (width, path) = svg_path(url);
+        Code { url: url.to_string(), width, path }
+    }
+
+    /// The URL the code holds.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The code as one `<svg>` element, black on white, scaled by its container; `label` is
+    /// its text equivalent, plain text.
+    pub fn svg(&self, label: &str) -> String {
+        let (width, path, label) = (self.width, &self.path, escape(label));
+        format!(
+            "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {width}\" role=\"img\" \
+             aria-label=\"{label}\" shape-rendering=\"crispEdges\"><rect width=\"{width}\" height=\"{width}\" \
+             fill=\"#fff\"/><path d=\"{path}\" fill=\"#000\"/></svg>"
+        )
+    }
+}
+
+/// The code's width in modules and its dark modules as an SVG path, a run of a row a square.
+fn svg_path(url: &str) -> (usize, String) {
     let (dark, width) = modules(url);
     let mut path = String::new();
     for y in 0..width {
@@ -43,11 +75,7 @@ pub fn svg(url: &str, label_escaped: &str) -> String {
             }
         }
     }
-    format!(
-        "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {width}\" role=\"img\" \
-         aria-label=\"{label_escaped}\" shape-rendering=\"crispEdges\"><rect width=\"{width}\" height=\"{width}\" \
-         fill=\"#fff\"/><path d=\"{path}\" fill=\"#000\"/></svg>"
-    )
+    (width, path)
 }
 
 /// The code for a terminal: two modules a character cell (`▀`, `▄`, `█`, space), a line a
@@ -83,8 +111,9 @@ mod tests {
 
     #[test]
     fn the_svg_is_one_self_contained_element() {
-        let svg = svg("http://192.168.1.20:8080/", "QR code");
+        let svg = Code::new("http://192.168.1.20:8080/").svg("QR code of <x>");
         assert!(svg.starts_with("<svg ") && svg.ends_with("</svg>"));
+        assert!(svg.contains("aria-label=\"QR code of &lt;x&gt;\""), "{svg}");
         assert!(!svg.contains("<?xml") && !svg.contains("href") && !svg.contains("<script"));
         assert!(svg.contains("viewBox=\"0 0 "));
     }

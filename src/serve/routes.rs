@@ -15,6 +15,7 @@ use axum::{Form, Router};
 
 use super::flow::{self, Progress, EDIT_FIELD, LANG_FIELD, SAVED_FIELD, TOKEN_FIELD};
 use super::pages::{self, Page};
+use super::qr::Code;
 use super::storage::{SaveError, Store};
 use super::tokens::{Keys, ParticipantId, TokenError};
 use super::BODY_LIMIT;
@@ -34,8 +35,6 @@ type Fields = Vec<(String, String)>;
 
 /// The cookie that keeps a browser's participant id.
 const COOKIE: &str = "mlcheck_id";
-/// The organizer's pages refresh this often, in seconds.
-const REFRESH: u32 = 5;
 
 /// Everything the handlers share.
 pub struct App {
@@ -49,8 +48,8 @@ pub struct App {
     pub store: Store,
     /// The secrets of this run.
     pub keys: Keys,
-    /// The participant URL, as printed and as the join view shows it.
-    pub participant_url: String,
+    /// The participant URL and its QR code, as the join view and the banner show them.
+    pub join: Code,
 }
 
 /// The routes over `app`.
@@ -329,20 +328,29 @@ async fn submit(
 /// with the answers file text so nothing is lost, and a link back to the answers to send
 /// them again once the organizer has seen to it.
 fn saving_failed(app: &App, p: &Page, answers: &Answers, lang_chosen: bool, error: SaveError, text: &str) -> Response {
-    let (status, message) = match error {
-        SaveError::Full => (StatusCode::SERVICE_UNAVAILABLE, full(app, p.lang)),
-        SaveError::Io(e) => {
-            let reason = input::reason_in(&input::io_reason(&e), p.lang);
-            (StatusCode::INTERNAL_SERVER_ERROR, messages::serve(p.lang).save_failed.replace("{reason}", &reason))
-        }
-    };
+    let (status, message) = not_saved(app, p.lang, error);
     html(status, pages::not_saved(p, &message, text, answers, lang_chosen), None)
+}
+
+/// Why a result was not saved, and the status that says it, for the form and for scripts.
+fn not_saved(app: &App, lang: Lang, error: SaveError) -> (StatusCode, String) {
+    match error {
+        SaveError::Full => (StatusCode::SERVICE_UNAVAILABLE, full(app, lang)),
+        SaveError::Io(e) => {
+            let reason = input::reason_in(&input::io_reason(&e), lang);
+            (StatusCode::INTERNAL_SERVER_ERROR, messages::serve(lang).save_failed.replace("{reason}", &reason))
+        }
+    }
 }
 
 /// What a participant past `--max-results` is told: "1 result", "2 results".
 fn full(app: &App, lang: Lang) -> String {
-    let max = app.store.max();
-    messages::serve(lang).full.replace("{max}", &render::count(max)).replace("{s}", if max == 1 { "" } else { "s" })
+    render::counted(messages::serve(lang).full, app.store.max())
+}
+
+/// A plain-text answer, for scripts and the organizer's formats: `text` and a newline.
+fn plain(status: StatusCode, text: String) -> Response {
+    (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text + "\n").into_response()
 }
 
 /// The 413 page, for a body over [`BODY_LIMIT`].
@@ -439,9 +447,6 @@ async fn post_answers(
 ) -> Response {
     let fields = fields_of(query).unwrap_or_default();
     let (lang, _) = language(&app, &headers, &fields);
-    let plain = |status: StatusCode, text: String| {
-        (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text + "\n").into_response()
-    };
     if cross_site(&headers) {
         return plain(StatusCode::FORBIDDEN, messages::serve(lang).cross_site.to_string());
     }
@@ -457,14 +462,7 @@ async fn post_answers(
     let (id, cookie) = participant(&headers);
     let keyed = answers.to_keyed(&app.bank);
     if let Err(error) = app.store.save(&Store::name_for(&id), keyed.clone()).await {
-        let msg = messages::serve(lang);
-        let (status, message) = match error {
-            SaveError::Full => (StatusCode::SERVICE_UNAVAILABLE, full(&app, lang)),
-            SaveError::Io(e) => (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                msg.save_failed.replace("{reason}", &input::reason_in(&input::io_reason(&e), lang)),
-            ),
-        };
+        let (status, message) = not_saved(&app, lang, error);
         return plain(status, format!("{message}\n{keyed}"));
     }
     let mut response =
@@ -487,6 +485,29 @@ fn gather_dir(app: &App, lang: Lang) -> (Tally, gather::Summary) {
     (tally, summary)
 }
 
+/// A `?format=` of the organizer URL: what `mlcheck report DIR --format ...` prints.
+#[derive(Clone, Copy)]
+enum Format {
+    Json,
+    Csv,
+    Markdown,
+    Text,
+    Html,
+}
+
+impl Format {
+    fn parse(asked: &str) -> Option<Format> {
+        Some(match asked.to_ascii_lowercase().as_str() {
+            "json" => Format::Json,
+            "csv" => Format::Csv,
+            "markdown" | "md" => Format::Markdown,
+            "text" => Format::Text,
+            "html" => Format::Html,
+            _ => return None,
+        })
+    }
+}
+
 /// `GET /o/SECRET/`: the live report for the projector, `?format=` for what `mlcheck report
 /// DIR --format ...` prints now, `?join` for the join view. Without the right secret, the
 /// 404 page of any path that doesn't exist.
@@ -501,63 +522,64 @@ async fn organizer(
     if !app.keys.is_organizer(&secret) {
         return html(StatusCode::NOT_FOUND, pages::not_found(&page(&app, lang)), None);
     }
-    let format = fields.iter().find(|(k, _)| k == "format").map(|(_, v)| v.to_ascii_lowercase());
+    let format = match fields.iter().find(|(k, _)| k == "format") {
+        None => None,
+        Some((_, asked)) => match Format::parse(asked) {
+            Some(format) => Some(format),
+            // A mistyped format is said to be one at any count, before DIR is read. What the
+            // URL held is shown with its controls escaped: it comes from the client.
+            None => {
+                let asked = crate::base::sanitize::escape(asked);
+                return plain(StatusCode::NOT_FOUND, messages::serve(lang).unknown_format.replace("{format}", &asked));
+            }
+        },
+    };
     let join = fields.iter().any(|(k, _)| k == "join");
     let worker = Arc::clone(&app);
     // Reading DIR is blocking work: off the runtime's threads.
-    let built = tokio::task::spawn_blocking(move || live(&worker, lang, format.as_deref(), join)).await;
+    let built = tokio::task::spawn_blocking(move || live(&worker, lang, format, join)).await;
     built.unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
 /// The organizer's page or report, from DIR as it is now.
-fn live(app: &App, lang: Lang, format: Option<&str>, join: bool) -> Response {
+fn live(app: &App, lang: Lang, format: Option<Format>, join: bool) -> Response {
     let p = page(app, lang);
     let (tally, summary) = gather_dir(app, lang);
     if join {
-        return html(StatusCode::OK, pages::join(&p, &app.participant_url, summary.results), None);
+        return html(StatusCode::OK, pages::join(&p, &app.join, summary.results), None);
     }
     let view = View { bank: &app.bank, lang, width: 80 };
     let too_few = summary.results < app.min_group;
     let report = (!too_few).then(|| Report::new(tally, summary.left_out, app.min_group));
     let Some(format) = format else {
-        let banner = pages::banner(&p, &app.participant_url, summary.results);
+        let banner = pages::banner(&p, &app.join, summary.results);
         return match report {
             None => html(StatusCode::OK, pages::waiting(&p, banner, summary.results, app.min_group), None),
             Some(report) => {
-                let head = pages::live_head(REFRESH);
+                let head = pages::live_head();
                 let banner = banner.into_string();
                 let extras = render::html::Extras { head: &head, banner: &banner };
                 html(StatusCode::OK, render::report::html::page(&view, &report, extras), None)
             }
         };
     };
-    const FORMATS: [&str; 6] = ["json", "csv", "markdown", "md", "text", "html"];
-    if !FORMATS.contains(&format) {
-        // Before the count: a mistyped format is said to be one at any count.
-        // What the URL held, with controls shown escaped: it comes from the client.
-        let shown = crate::base::sanitize::escape(format);
-        let text = messages::serve(lang).unknown_format.replace("{format}", &shown) + "\n";
-        return (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response();
-    }
     let Some(report) = report else {
         // As `report` says it, on stderr, when it prints no report.
         let error = match summary.results {
             0 => Error::NoResults { left_out: summary.left_out, unopened: false },
             n => Error::TooFew { respondents: n, min_group: app.min_group, unopened: false },
         };
-        let text = format!("mlcheck: {}\n", error.message(lang));
-        return (StatusCode::CONFLICT, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response();
+        return plain(StatusCode::CONFLICT, format!("mlcheck: {}", error.message(lang)));
     };
     let mut out = Vec::new();
     let (content_type, written) = match format {
-        "json" => ("application/json", render::report::json::report(&mut out, &view, &report)),
-        "csv" => ("text/csv; charset=utf-8", render::report::csv::report(&mut out, &view, &report)),
-        "markdown" | "md" => {
+        Format::Json => ("application/json", render::report::json::report(&mut out, &view, &report)),
+        Format::Csv => ("text/csv; charset=utf-8", render::report::csv::report(&mut out, &view, &report)),
+        Format::Markdown => {
             ("text/markdown; charset=utf-8", render::report::markdown::report(&mut out, &view, &report))
         }
-        "text" => ("text/plain; charset=utf-8", render::report::text::report(&mut out, &view, &report)),
-        "html" => ("text/html; charset=utf-8", render::report::html::report(&mut out, &view, &report)),
-        _ => unreachable!("checked against FORMATS"),
+        Format::Text => ("text/plain; charset=utf-8", render::report::text::report(&mut out, &view, &report)),
+        Format::Html => ("text/html; charset=utf-8", render::report::html::report(&mut out, &view, &report)),
     };
     match written {
         Ok(()) => ([(header::CONTENT_TYPE, content_type)], out).into_response(),
