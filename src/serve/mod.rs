@@ -104,24 +104,16 @@ impl StartError {
                 format!("cannot write answers into {dir}: {reason}. Choose a folder you can write to.")
             }
             StartError::Listen { addr, reason } if ko => format!(
-                "{addr}에서 기다릴 수 없습니다: {}. 다른 포트를 고르세요(--listen {}:0은 빈 포트를 고릅니다).",
+                "{addr}에서 기다릴 수 없습니다: {}. 다른 포트를 고르세요(--listen {}은 빈 포트를 고릅니다).",
                 crate::base::input::reason_in(reason, lang),
-                bracketed(addr.ip())
+                SocketAddr::new(addr.ip(), 0)
             ),
             StartError::Listen { addr, reason } => format!(
-                "cannot listen on {addr}: {reason}. Choose another port (--listen {}:0 picks a free one).",
-                bracketed(addr.ip())
+                "cannot listen on {addr}: {reason}. Choose another port (--listen {} picks a free one).",
+                SocketAddr::new(addr.ip(), 0)
             ),
             StartError::Runtime(reason) => format!("cannot start the server: {reason}."),
         }
-    }
-}
-
-/// An IP address as it goes into a URL: IPv6 in brackets.
-fn bracketed(ip: IpAddr) -> String {
-    match ip {
-        IpAddr::V6(v6) => format!("[{v6}]"),
-        IpAddr::V4(v4) => v4.to_string(),
     }
 }
 
@@ -147,8 +139,8 @@ pub fn run(bank: Bank, lang: Lang, settings: Settings) -> Result<(), StartError>
         // the server cleanly rather than killing it.
         let stop = stop_signal();
         let keys = Keys::generate();
-        let host = url_host(local.ip());
-        let participant_url = format!("http://{host}:{}/", local.port());
+        // An IPv6 host in brackets, as SocketAddr writes it.
+        let participant_url = format!("http://{}/", SocketAddr::new(url_host(local.ip()), local.port()));
         let organizer_url = format!("{participant_url}o/{}/", keys.organizer());
         announce(lang, &settings, &dir_name, opened, local, &participant_url, &organizer_url);
         let app = Arc::new(App {
@@ -205,12 +197,14 @@ fn announce(
 
 /// The host of the URLs: the address listened on, or, for every address (0.0.0.0, ::), this
 /// machine's first address on a network, so phones in the room can reach it.
-fn url_host(ip: IpAddr) -> String {
+fn url_host(ip: IpAddr) -> IpAddr {
     if !ip.is_unspecified() {
-        return bracketed(ip);
+        return ip;
     }
-    network_address(ip.is_ipv6()).map(bracketed).unwrap_or_else(|| {
-        bracketed(if ip.is_ipv6() { IpAddr::V6(Ipv6Addr::LOCALHOST) } else { IpAddr::V4(Ipv4Addr::LOCALHOST) })
+    network_address(ip.is_ipv6()).unwrap_or(if ip.is_ipv6() {
+        IpAddr::V6(Ipv6Addr::LOCALHOST)
+    } else {
+        IpAddr::V4(Ipv4Addr::LOCALHOST)
     })
 }
 

@@ -354,8 +354,7 @@ pub fn result(p: &Page, answers: &Answers, score: &Score, flips: &[Flip], saved:
     let believed: Vec<_> = score.myths.iter().filter(|m| m.believed).collect();
     let mut keep = fields.clone();
     keep.extend(lang_pair(p, lang_chosen));
-    let mut again = lang_pair(p, lang_chosen);
-    again.truncate(1);
+    let again = lang_pair(p, lang_chosen);
     if saved {
         fields.push((SAVED_FIELD, "1"));
     }
@@ -434,10 +433,9 @@ pub fn result(p: &Page, answers: &Answers, score: &Score, flips: &[Flip], saved:
     layout(p, &format!("{verdict}: {}", bank.title.get(lang)), html! {}, body)
 }
 
-/// A page that says what went wrong and that nothing was saved; `answers`, when given, is
-/// the answers file text, shown so nothing is lost.
-pub fn error(p: &Page, message: &str, answers: Option<&str>) -> String {
-    error_page(p, message, answers, None, false, None)
+/// A page that says what went wrong and that nothing was saved.
+pub fn error(p: &Page, message: &str) -> String {
+    error_page(p, message, None, None, false, None)
 }
 
 /// Where an error page that keeps the answers links: its path, the answers as fields, and

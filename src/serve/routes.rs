@@ -210,12 +210,12 @@ async fn quiz(
     let p = page(&app, lang);
     let progress = match Progress::from_fields(&app.bank, &fields) {
         Ok(progress) => progress,
-        Err(e) => return html(StatusCode::BAD_REQUEST, pages::error(&p, &e.message(lang), None), cookie),
+        Err(e) => return html(StatusCode::BAD_REQUEST, pages::error(&p, &e.message(lang)), cookie),
     };
     let edit = fields.iter().find(|(k, _)| k == EDIT_FIELD).and_then(|(_, id)| app.bank.question_index(id));
     // A full session says so before the first question, not after the last one.
     if progress.answered() == 0 && !app.store.takes(&Store::name_for(&id)) {
-        return html(StatusCode::SERVICE_UNAVAILABLE, pages::error(&p, &full(&app, lang), None), cookie);
+        return html(StatusCode::SERVICE_UNAVAILABLE, pages::error(&p, &full(&app, lang)), cookie);
     }
     let body = match edit.or_else(|| progress.next()) {
         Some(q) => pages::question(&p, &progress, q, chosen),
@@ -240,7 +240,7 @@ impl Incomplete {
     fn page(&self, p: &Page, lang_chosen: bool) -> String {
         match &self.so_far {
             Some(progress) => pages::incomplete(p, &self.message, progress, lang_chosen),
-            None => pages::error(p, &self.message, None),
+            None => pages::error(p, &self.message),
         }
     }
 }
@@ -281,13 +281,13 @@ async fn submit(
             if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 return too_large(&app, lang);
             }
-            return html(StatusCode::BAD_REQUEST, pages::error(&p, messages::serve(lang).no_answers, None), None);
+            return html(StatusCode::BAD_REQUEST, pages::error(&p, messages::serve(lang).no_answers), None);
         }
     };
     let (lang, chosen) = language(&app, &headers, &fields);
     let p = page(&app, lang);
     let msg = messages::serve(lang);
-    let fail = |status, message: &str| html(status, pages::error(&p, message, None), None);
+    let fail = |status, message: &str| html(status, pages::error(&p, message), None);
     if cross_site(&headers) {
         return fail(StatusCode::FORBIDDEN, msg.cross_site);
     }
@@ -356,7 +356,7 @@ fn plain(status: StatusCode, text: String) -> Response {
 /// The 413 page, for a body over [`BODY_LIMIT`].
 pub fn too_large(app: &App, lang: Lang) -> Response {
     let message = messages::serve(lang).too_large.replace("{limit}", &format!("{} KiB", BODY_LIMIT / 1024));
-    html(StatusCode::PAYLOAD_TOO_LARGE, pages::error(&page(app, lang), &message, None), None)
+    html(StatusCode::PAYLOAD_TOO_LARGE, pages::error(&page(app, lang), &message), None)
 }
 
 /// The answers of a finished quiz's URL, or the error page.

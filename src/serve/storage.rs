@@ -105,8 +105,7 @@ impl Store {
     /// a browser's two results.
     pub fn name_for(id: &ParticipantId) -> String {
         let digest = Sha256::new().chain_update(b"mlcheck participant ").chain_update(id.to_string()).finalize();
-        let hex: String = digest.iter().take(10).map(|b| format!("{b:02x}")).collect();
-        format!("p-{hex}.txt")
+        format!("p-{}.txt", super::tokens::hex(&digest[..10]))
     }
 
     /// Saves `text` as `name`, replacing the participant's earlier file; returns once the file

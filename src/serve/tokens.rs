@@ -27,7 +27,8 @@ pub fn random(bytes: &mut [u8]) {
     getrandom::fill(bytes).expect("the operating system's random source works");
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// `bytes` in lowercase hex.
+pub(super) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
