@@ -3,6 +3,7 @@
 use crate::base::exit_codes::ExitCode;
 use crate::base::input::{self, InputError};
 use crate::base::lang::Lang;
+use crate::group::gather::Summary;
 use crate::model::answers::AnswersError;
 use crate::model::bank::BankError;
 
@@ -183,6 +184,17 @@ fn no_side_results(side: &str, left_out: u64, lang: Lang) -> String {
 }
 
 impl Error {
+    /// Why `report` prints no report of `summary`'s results, if it doesn't: none valid, or
+    /// fewer than `min_group`. The live report of `serve` refuses with the same words.
+    pub fn no_report(summary: &Summary, min_group: u64) -> Option<Error> {
+        let unopened = summary.unopened > 0;
+        match summary.results {
+            0 => Some(Error::NoResults { left_out: summary.left_out, unopened }),
+            n if n < min_group => Some(Error::TooFew { respondents: n, min_group, unopened }),
+            _ => None,
+        }
+    }
+
     /// The exit code this error ends the process with.
     pub fn exit_code(&self) -> ExitCode {
         match self {

@@ -17,12 +17,8 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<(), Error> {
     ctx.results_not_from_keyboard(args.paths.iter().map(PathBuf::as_path), "mlcheck report -")?;
     let mut tally = Tally::new(&ctx.bank);
     let summary = gather::results(&ctx.bank, ctx.lang, &args.paths, &mut |found| tally.add(found.answers, found.score));
-    let unopened = summary.unopened > 0;
-    if summary.results == 0 {
-        return Err(Error::NoResults { left_out: summary.left_out, unopened });
-    }
-    if summary.results < args.min_group {
-        return Err(Error::TooFew { respondents: summary.results, min_group: args.min_group, unopened });
+    if let Some(error) = Error::no_report(&summary, args.min_group) {
+        return Err(error);
     }
     let report = Report::new(tally, summary.left_out, args.min_group);
     let view = ctx.view();
@@ -38,7 +34,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<(), Error> {
         ReportFormat::Html => report::html::report(w, &view, &report),
     })?;
     if summary.left_out > 0 {
-        return Err(Error::LeftOut { unopened });
+        return Err(Error::LeftOut { unopened: summary.unopened > 0 });
     }
     Ok(())
 }

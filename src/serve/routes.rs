@@ -549,13 +549,16 @@ fn live(app: &App, lang: Lang, format: Option<Format>, join: bool) -> Response {
         return html(StatusCode::OK, pages::join(&p, &app.join, summary.results), None);
     }
     let view = View { bank: &app.bank, lang, width: 80 };
-    let too_few = summary.results < app.min_group;
-    let report = (!too_few).then(|| Report::new(tally, summary.left_out, app.min_group));
+    // No report below --min-group, for the reason `report` gives.
+    let report = match Error::no_report(&summary, app.min_group) {
+        None => Ok(Report::new(tally, summary.left_out, app.min_group)),
+        Some(refusal) => Err(refusal),
+    };
     let Some(format) = format else {
         let banner = pages::banner(&p, &app.join, summary.results);
         return match report {
-            None => html(StatusCode::OK, pages::waiting(&p, banner, summary.results, app.min_group), None),
-            Some(report) => {
+            Err(_) => html(StatusCode::OK, pages::waiting(&p, banner, summary.results, app.min_group), None),
+            Ok(report) => {
                 let head = pages::live_head();
                 let banner = banner.into_string();
                 let extras = render::html::Extras { head: &head, banner: &banner };
@@ -563,13 +566,10 @@ fn live(app: &App, lang: Lang, format: Option<Format>, join: bool) -> Response {
             }
         };
     };
-    let Some(report) = report else {
+    let report = match report {
+        Ok(report) => report,
         // As `report` says it, on stderr, when it prints no report.
-        let error = match summary.results {
-            0 => Error::NoResults { left_out: summary.left_out, unopened: false },
-            n => Error::TooFew { respondents: n, min_group: app.min_group, unopened: false },
-        };
-        return plain(StatusCode::CONFLICT, format!("mlcheck: {}", error.message(lang)));
+        Err(refusal) => return plain(StatusCode::CONFLICT, format!("mlcheck: {}", refusal.message(lang))),
     };
     let mut out = Vec::new();
     let (content_type, written) = match format {
