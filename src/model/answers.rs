@@ -286,7 +286,12 @@ pub fn resolve(bank: &Bank, lines: &[Line], track: Option<usize>) -> Result<Answ
     if lines.is_empty() {
         return Err(AnswersError::Empty);
     }
-    let given = resolve_some(bank, lines, track)?;
+    complete(bank, resolve_some(bank, lines, track)?)
+}
+
+/// The answers when `given` (one choice index a question, in bank order, as
+/// [`resolve_some`] gives them) answers every question; else which are missing.
+pub fn complete(bank: &Bank, given: Vec<Option<usize>>) -> Result<Answers, AnswersError> {
     let missing: Vec<usize> = (0..given.len()).filter(|&i| given[i].is_none()).collect();
     if let Some(&first) = missing.first() {
         return Err(AnswersError::Missing {

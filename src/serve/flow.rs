@@ -57,10 +57,10 @@ impl Progress {
         (0..q).rev().find(|&i| self.choices[i].is_some())
     }
 
-    /// The answers, when every question has one.
-    pub fn complete(&self, bank: &Bank) -> Option<Answers> {
-        let choices: Option<Vec<usize>> = self.choices.iter().copied().collect();
-        choices.map(|c| Answers::new(bank, c))
+    /// The answers, when every question has one; else which are missing, as a file's
+    /// missing lines are told.
+    pub fn complete(&self, bank: &Bank) -> Result<Answers, AnswersError> {
+        answers::complete(bank, self.choices.clone())
     }
 
     /// The answers as form fields (`id`, `key`), in bank order, leaving out question `except`.
@@ -122,7 +122,7 @@ mod tests {
         assert_eq!(p.answered_before(2), Some(1));
         assert_eq!(p.fields(&bank, None), [("track", "backend"), ("hard", "agree")]);
         assert_eq!(p.fields(&bank, Some(0)), [("hard", "agree")]);
-        assert!(p.complete(&bank).is_none());
+        assert!(p.complete(&bank).is_err());
         assert_eq!(query(&p.fields(&bank, None)), "track=backend&hard=agree");
     }
 
