@@ -882,6 +882,15 @@ fn a_script_posts_an_answers_file_and_gets_what_quiz_prints() {
     huge.resize(64 * 1024 + 1, b'\n');
     let refused = server.send(&Request::post("/answers", huge.clone())).expect(413);
     assert!(refused.text().contains("That was more than 64 KiB, so nothing was saved."), "{}", refused.text());
+    // A script is answered in text, as its 422s are; in the language it asks for.
+    assert_eq!(refused.header("content-type"), Some("text/plain; charset=utf-8"));
+    let korean = server.send(&Request::post("/answers", huge.clone()).header("Accept-Language", "ko")).expect(413);
+    assert!(korean.text().starts_with("64 KiB보다 커서 저장하지 않았습니다."), "{}", korean.text());
+    // A browser gets the page, in its language, whether the limit layer or the form refused it.
+    let form = Request::post("/submit", huge.clone()).header("Accept-Language", "ko");
+    let page = server.send(&form.header("Content-Type", "application/x-www-form-urlencoded")).expect(413);
+    assert_eq!(page.header("content-type"), Some("text/html; charset=utf-8"));
+    assert!(page.text().contains("64 KiB보다 커서 저장하지 않았습니다."), "{}", page.text());
     let mut chunked = Request::post("/answers", huge.clone());
     chunked.headers.push(("Transfer-Encoding".into(), "chunked".into()));
     send_chunked(&server, &chunked).expect(413);

@@ -23,8 +23,9 @@ use std::pin::pin;
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::extract::Request;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::middleware::Next;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
@@ -33,7 +34,7 @@ use tokio::sync::Semaphore;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 
-use crate::base::lang::{self, Lang};
+use crate::base::lang::Lang;
 use crate::base::sanitize;
 use crate::group::gather;
 use crate::model::bank::Bank;
@@ -308,20 +309,17 @@ async fn serve(listener: TcpListener, app: Arc<App>, stop: impl std::future::Fut
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(RequestBodyTimeoutLayer::new(BODY_TIMEOUT))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
-        .layer(axum::middleware::map_response(move |response: Response| {
+        .layer(axum::middleware::from_fn(move |request: Request, next: Next| {
             let app = Arc::clone(&too_large_app);
             async move {
-                // The body limit answers with a bare 413: give it the page, in the server's
-                // language (the request's is gone by then).
-                let response = if response.status() == StatusCode::PAYLOAD_TOO_LARGE
-                    && response
-                        .headers()
-                        .get(axum::http::header::CONTENT_TYPE)
-                        .is_none_or(|t| t != "text/html; charset=utf-8")
-                {
-                    routes::too_large(&app, app.fixed_lang.unwrap_or(lang::interface()))
-                } else {
-                    response
+                // Every body over the limit, refused by the limit layer or by a handler's
+                // extractor, gets one answer: a page in the request's language, or for a
+                // script posting to /answers, the message as text.
+                let (lang, script) = routes::asked_by(&app, &request);
+                let response = next.run(request).await;
+                let response = match response.status() {
+                    StatusCode::PAYLOAD_TOO_LARGE => routes::too_large(&app, lang, script),
+                    _ => response,
                 };
                 routes::headers(response)
             }

@@ -268,11 +268,12 @@ async fn submit(
     let fields = match form {
         Ok(Form(fields)) => fields,
         Err(rejection) => {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                // The page is made where every 413 gets it (see `too_large`).
+                return rejection.into_response();
+            }
             let (lang, _) = language(&app, &headers, &[]);
             let p = page(&app, lang);
-            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                return too_large(&app, lang);
-            }
             return html(StatusCode::BAD_REQUEST, pages::error(&p, messages::serve(lang).no_answers), None);
         }
     };
@@ -345,10 +346,20 @@ fn plain(status: StatusCode, text: String) -> Response {
     (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text + "\n").into_response()
 }
 
-/// The 413 page, for a body over [`BODY_LIMIT`].
-pub fn too_large(app: &App, lang: Lang) -> Response {
+/// The language of `request`'s answer, and whether it comes from a script (`POST /answers`,
+/// which is answered in text): for answers made after the request is gone.
+pub fn asked_by(app: &App, request: &axum::extract::Request) -> (Lang, bool) {
+    let (lang, _) = language(app, request.headers(), &[]);
+    (lang, request.uri().path() == "/answers")
+}
+
+/// The answer to a body over [`BODY_LIMIT`]: the page, or for a script the message as text.
+pub fn too_large(app: &App, lang: Lang, script: bool) -> Response {
     let message = messages::serve(lang).too_large.replace("{limit}", &format!("{} KiB", BODY_LIMIT / 1024));
-    html(StatusCode::PAYLOAD_TOO_LARGE, pages::error(&page(app, lang), &message), None)
+    match script {
+        true => plain(StatusCode::PAYLOAD_TOO_LARGE, message),
+        false => html(StatusCode::PAYLOAD_TOO_LARGE, pages::error(&page(app, lang), &message), None),
+    }
 }
 
 /// The answers of a finished quiz's URL, or the error page.
