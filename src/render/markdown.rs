@@ -164,9 +164,7 @@ pub fn result(w: &mut dyn Write, view: &View, answers: &Answers, score: &Score, 
             format!("**{}:** {} ({})", text(q.topic.get(lang)), text(c.label.get(lang)), signed(c.weight))
         })
         .collect();
-    let short =
-        msg.reasons_short.replace("{score}", &signed(score.total)).replace("{threshold}", &score.threshold.to_string());
-    list(w, &reasons, &short)?;
+    list(w, &reasons, &super::reasons_short(view, score))?;
     writeln!(w)?;
 
     writeln!(w, "## {}", escape(msg.flips_heading))?;

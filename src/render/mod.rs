@@ -113,6 +113,12 @@ pub fn signed(weight: i64) -> String {
     }
 }
 
+/// "What decided it" when no single answer did: the score against the threshold.
+pub fn reasons_short(view: &View, score: &Score) -> String {
+    let msg = view.msg();
+    msg.reasons_short.replace("{score}", &signed(score.total)).replace("{threshold}", &score.threshold.to_string())
+}
+
 /// How far the score is from the threshold, as a sentence.
 pub fn margin_line(view: &View, score: &Score) -> String {
     let msg = view.msg();

@@ -73,11 +73,7 @@ pub fn result(w: &mut dyn Write, view: &View, answers: &Answers, score: &Score, 
 
     writeln!(w, "{}", msg.reasons_heading.bold())?;
     if score.reasons.is_empty() {
-        let line = msg
-            .reasons_short
-            .replace("{score}", &signed(score.total))
-            .replace("{threshold}", &score.threshold.to_string());
-        view.paragraph(w, "  ", 2, &line)?;
+        view.paragraph(w, "  ", 2, &super::reasons_short(view, score))?;
     }
     for &i in &score.reasons {
         let q = &bank.questions[i];

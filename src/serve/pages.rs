@@ -380,7 +380,7 @@ pub fn result(p: &Page, answers: &Answers, score: &Score, flips: &[Flip], saved:
         section {
             h2 { (msg.reasons_heading) }
             @if score.reasons.is_empty() {
-                p { (msg.reasons_short.replace("{score}", &render::signed(score.total)).replace("{threshold}", &score.threshold.to_string())) }
+                p { (render::reasons_short(&view, score)) }
             }
             ul {
                 @for &i in &score.reasons {
