@@ -362,18 +362,28 @@ pub fn too_large(app: &App, lang: Lang, script: bool) -> Response {
     }
 }
 
+/// A finished quiz's URL: its answers, its fields, and the language of its pages (`chosen`
+/// with the page's switch).
+struct Finished {
+    answers: Answers,
+    fields: Fields,
+    lang: Lang,
+    chosen: bool,
+}
+
 /// The answers of a finished quiz's URL, or the error page.
 fn finished(
     app: &App,
     headers: &HeaderMap,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
-) -> Result<(Answers, Fields), Box<Response>> {
+) -> Result<Finished, Box<Response>> {
     let fields = fields_of(query).unwrap_or_default();
     let (lang, chosen) = language(app, headers, &fields);
     let p = page(app, lang);
-    complete(app, &p, &fields)
-        .map(|answers| (answers, fields))
-        .map_err(|incomplete| Box::new(html(StatusCode::UNPROCESSABLE_ENTITY, incomplete.page(&p, chosen), None)))
+    match complete(app, &p, &fields) {
+        Ok(answers) => Ok(Finished { answers, fields, lang, chosen }),
+        Err(incomplete) => Err(Box::new(html(StatusCode::UNPROCESSABLE_ENTITY, incomplete.page(&p, chosen), None))),
+    }
 }
 
 /// `GET /result`: the result of the answers in the URL (a reload recomputes it, saves nothing).
@@ -382,11 +392,10 @@ async fn result(
     headers: HeaderMap,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Response {
-    let (answers, fields) = match finished(&app, &headers, query) {
+    let Finished { answers, fields, lang, chosen } = match finished(&app, &headers, query) {
         Ok(found) => found,
         Err(page) => return *page,
     };
-    let (lang, chosen) = language(&app, &headers, &fields);
     let saved = fields.iter().any(|(k, v)| k == SAVED_FIELD && v == "1");
     let score = scoring::score(&app.bank, &answers);
     let found = flips::find(&app.bank, answers.choices());
@@ -404,10 +413,10 @@ async fn answers_file(
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Response {
     match finished(&app, &headers, query) {
-        Ok((answers, _)) => download(
+        Ok(found) => download(
             "text/plain; charset=utf-8",
             "attachment; filename=\"mlcheck-answers.txt\"",
-            answers.to_keyed(&app.bank),
+            found.answers.to_keyed(&app.bank),
         ),
         Err(page) => *page,
     }
@@ -431,10 +440,11 @@ async fn result_json(
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Response {
     match finished(&app, &headers, query) {
-        Ok((answers, fields)) => {
-            let (lang, _) = language(&app, &headers, &fields);
-            download("application/json", "attachment; filename=\"mlcheck-result.json\"", json(&app, lang, &answers))
-        }
+        Ok(found) => download(
+            "application/json",
+            "attachment; filename=\"mlcheck-result.json\"",
+            json(&app, found.lang, &found.answers),
+        ),
         Err(page) => *page,
     }
 }
