@@ -940,6 +940,12 @@ fn the_organizer_url_gives_the_live_report_and_exactly_what_report_prints() {
     let waiting = server.get(&organizer).expect(200).text();
     assert!(waiting.contains("3 results so far. The report appears at 5 results"), "{waiting}");
     assert!(waiting.contains(r#"<meta http-equiv="refresh""#));
+    // The organizer may switch language as participants do; the refresh keeps the URL.
+    assert!(waiting.contains(r#"<a href="?_lang=ko" lang="ko" hreflang="ko">한국어</a>"#), "{waiting}");
+    let korean = server.get(&format!("{organizer}?_lang=ko")).expect(200).text();
+    assert!(korean.contains("지금까지 결과 3개") && korean.contains(r#"<a href="?_lang=en""#), "{korean}");
+    let join = server.get(&format!("{organizer}?join&_lang=ko")).expect(200).text();
+    assert!(join.contains("퀴즈에 참여하세요") && !join.contains("?_lang="), "only how to join: {join}");
     assert_eq!(server.get(&format!("{organizer}?format=csv")).expect(409).text(), report(&[]).expect(65).stderr);
 
     for n in 3..6 {

@@ -537,6 +537,17 @@ pub fn live_head() -> String {
     html! { (refresh()) style { (PreEscaped(JOIN_STYLE)) } }.into_string()
 }
 
+/// The organizer's link to the other language: the same live page, which keeps it through
+/// its refreshes. (The join view shows only how to join; `?join&_lang=ko` gives it in Korean.)
+fn organizer_switch(p: &Page) -> Markup {
+    html! {
+        @if let Some(other) = p.other() {
+            @let href = format!("?{LANG_FIELD}={}", other.code());
+            p { a href=(href) lang=(other.code()) hreflang=(other.code()) { (p.msg().other_language) } }
+        }
+    }
+}
+
 /// The banner on top of the organizer's live report: how to join, the code, the count.
 pub fn banner(p: &Page, code: &Code, results: u64) -> Markup {
     let msg = p.msg();
@@ -548,6 +559,7 @@ pub fn banner(p: &Page, code: &Code, results: u64) -> Markup {
                 p { (msg.join_heading) }
                 p.url { (url) }
                 p { (render::counted(msg.results_so_far, results)) }
+                (organizer_switch(p))
             }
         }
     }
